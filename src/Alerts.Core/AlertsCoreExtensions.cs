@@ -1,0 +1,100 @@
+using Alerts.Core.Configuration;
+using Alerts.Core.Deals;
+using Alerts.Core.Delivery;
+using Alerts.Core.Extraction;
+using Alerts.Core.Feeds;
+using Alerts.Core.Feeds.Parsing;
+using Alerts.Core.Security;
+using Alerts.Core.Storage;
+using Alerts.Core.Subscriptions;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
+
+namespace Alerts.Core;
+
+/// <summary>The composition root of the domain: one call registers every Alerts service.</summary>
+public static class AlertsCoreExtensions
+{
+    /// <summary>
+    /// Registers options (validated at start-up), storage clients, stores, HTTP clients and the pipeline services.
+    /// Storage: <c>Alerts:Storage:Tables</c> and <c>Alerts:Storage:Queues</c> (a connection string, or
+    /// <c>endpoint</c>/<c>serviceUri</c> with <c>credential</c> and <c>clientId</c> for managed identity);
+    /// each falls back to the <c>AzureWebJobsStorage</c> connection string.
+    /// </summary>
+    public static IHostApplicationBuilder AddAlertsCore(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddOptions<AlertsOptions>().BindConfiguration(AlertsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FeedOptions>().BindConfiguration(FeedOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddAzureClients(clients =>
+        {
+            clients.AddTableServiceClient(StorageSection(configuration, "Tables"));
+            clients.AddQueueServiceClient(StorageSection(configuration, "Queues"))
+                .ConfigureOptions(o => o.MessageEncoding = QueueMessageEncoding.Base64); // what queue triggers expect
+        });
+
+        services.AddSingleton<IFeedStore, TableFeedStore>();
+        services.AddSingleton<IFeedItemStore, TableFeedItemStore>();
+        services.AddSingleton<IDealStore, TableDealStore>();
+        services.AddSingleton<ISubscriptionStore, TableSubscriptionStore>();
+        services.AddSingleton<IDeliveryStore, TableDeliveryStore>();
+        services.AddSingleton<IMessageQueue, StorageQueue>();
+        services.AddSingleton<StorageInitializer>();
+        services.AddHostedService<StorageInitializerService>();
+
+        services.AddSingleton<OutboundRequestGuard>();
+        services.AddSingleton<AdminKeyAuthorizer>();
+        services.AddHttpClient(FeedFetcher.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => GuardedHandler(sp, followRedirects: true))
+            .AddStandardResilienceHandler(o =>
+            {
+                o.Retry.MaxRetryAttempts = 2;
+                o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(10);
+                o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(30);
+            });
+        services.AddHttpClient(WebhookChannel.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => GuardedHandler(sp, followRedirects: false));
+
+        services.AddSingleton<IFeedParser, FeedParser>();
+        services.AddSingleton<IDealExtractor, DealExtractor>();
+        services.AddSingleton<FeedRegistry>();
+        services.AddSingleton<FeedPoller>();
+        services.AddSingleton<FeedFetcher>();
+        services.AddSingleton<DealProcessor>();
+        services.AddSingleton<DealQueries>();
+        services.AddSingleton<SubscriptionService>();
+        services.AddSingleton<IAlertChannel, WebhookChannel>();
+        services.AddSingleton<IAlertChannel, EmailChannel>();
+        services.AddSingleton<AlertDeliverer>();
+        return builder;
+    }
+
+    private static IConfiguration StorageSection(IConfiguration configuration, string service)
+    {
+        var own = configuration.GetSection($"Alerts:Storage:{service}");
+        return own.Exists() ? own : configuration.GetSection("AzureWebJobsStorage");
+    }
+
+    // The guard resolves and checks every connection itself; a proxy would hide the real target, so none is used.
+    private static SocketsHttpHandler GuardedHandler(IServiceProvider services, bool followRedirects) => new()
+    {
+        ConnectCallback = services.GetRequiredService<OutboundRequestGuard>().ConnectAsync,
+        UseProxy = false,
+        AllowAutoRedirect = followRedirects,
+        MaxAutomaticRedirections = 5,
+        AutomaticDecompression = System.Net.DecompressionMethods.All,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    };
+}

@@ -1,0 +1,84 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Alerts.Core.Configuration;
+
+/// <summary>Top-level settings of the pipeline, bound from the <c>Alerts</c> configuration section.</summary>
+public sealed class AlertsOptions
+{
+    public const string SectionName = "Alerts";
+
+    /// <summary>NCRONTAB (six fields, with seconds) or TimeSpan schedule of the PollFeeds timer.</summary>
+    [Required]
+    public string PollSchedule { get; set; } = "0 */5 * * * *";
+
+    /// <summary>Admin key expected in <c>x-functions-key</c>; when empty only the Functions host's own keys protect the API.</summary>
+    public string? AdminKey { get; set; }
+
+    /// <summary>Allows loopback feed and webhook URLs (local development); private and metadata addresses stay refused.</summary>
+    public bool AllowLoopback { get; set; }
+}
+
+/// <summary>Feed fetching limits, bound from <c>Alerts:Feeds</c>.</summary>
+public sealed class FeedOptions
+{
+    public const string SectionName = "Alerts:Feeds";
+
+    /// <summary>Largest feed document accepted, in bytes (default 10 MB).</summary>
+    [Range(1024, 1024L * 1024 * 1024)]
+    public long MaxResponseBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Time allowed for one fetch, retries included.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Maximum number of items taken from one feed per poll.</summary>
+    [Range(1, 10_000)]
+    public int MaxItemsPerPoll { get; set; } = 200;
+
+    [Required]
+    public string UserAgent { get; set; } = "Alerts/1.0 (+https://github.com/alerts-oss/alerts; news-alert pipeline)";
+}
+
+/// <summary>SMTP settings for e-mail alerts, bound from <c>Alerts:Smtp</c>.</summary>
+public sealed class SmtpOptions
+{
+    public const string SectionName = "Alerts:Smtp";
+
+    /// <summary>SMTP server host; e-mail subscriptions fail delivery while it is empty.</summary>
+    public string? Host { get; set; }
+
+    [Range(1, 65535)]
+    public int Port { get; set; } = 587;
+
+    /// <summary>Auto (STARTTLS when offered), None, StartTls or SslOnConnect.</summary>
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.Auto;
+
+    [Required]
+    public string From { get; set; } = "Alerts <alerts@localhost>";
+
+    public string? User { get; set; }
+
+    public string? Password { get; set; }
+
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>How the SMTP connection is secured.</summary>
+public enum SmtpSecurity
+{
+    Auto,
+    None,
+    StartTls,
+    SslOnConnect,
+}
+
+/// <summary>Alert delivery settings, bound from <c>Alerts:Delivery</c>.</summary>
+public sealed class DeliveryOptions
+{
+    public const string SectionName = "Alerts:Delivery";
+
+    /// <summary>Time allowed for one webhook request.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(15);
+}

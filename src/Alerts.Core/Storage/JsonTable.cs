@@ -1,0 +1,68 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Alerts.Core.Storage;
+
+/// <summary>
+/// A table whose rows hold one record serialised as JSON in the <c>Data</c> column, beside the keys.
+/// Keeps the domain records free of storage attributes; the keys carry everything that queries need.
+/// </summary>
+internal sealed class JsonTable<T>(TableClient table)
+    where T : class
+{
+    private const string DataColumn = "Data";
+
+    public TableClient Client => table;
+
+    public async Task<bool> AddIfAbsentAsync(string partitionKey, string rowKey, T record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.AddEntityAsync(ToEntity(partitionKey, rowKey, record), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
+        {
+            return false;
+        }
+    }
+
+    public async Task UpsertAsync(string partitionKey, string rowKey, T record, CancellationToken cancellationToken) =>
+        await table.UpsertEntityAsync(ToEntity(partitionKey, rowKey, record), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+
+    public async Task<T?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, [DataColumn], cancellationToken).ConfigureAwait(false);
+        return response.HasValue && response.Value is { } entity ? FromEntity(entity) : null;
+    }
+
+    public async Task<bool> ExistsAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, ["PartitionKey"], cancellationToken).ConfigureAwait(false);
+        return response.HasValue;
+    }
+
+    public async Task<bool> DeleteAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        var response = await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+        return response.Status != (int)HttpStatusCode.NotFound;
+    }
+
+    public async IAsyncEnumerable<T> QueryAsync(string? filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: [DataColumn], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return FromEntity(entity);
+        }
+    }
+
+    private static TableEntity ToEntity(string partitionKey, string rowKey, T record) =>
+        new(partitionKey, rowKey) { [DataColumn] = JsonSerializer.Serialize(record, AlertsJson.Options) };
+
+    private static T FromEntity(TableEntity entity) =>
+        JsonSerializer.Deserialize<T>(entity.GetString(DataColumn), AlertsJson.Options)
+        ?? throw new InvalidDataException($"Row {entity.PartitionKey}/{entity.RowKey} has no data.");
+}

@@ -1,0 +1,62 @@
+using Alerts.Core.Deals;
+using Alerts.Core.Delivery;
+using Alerts.Core.Feeds;
+using Alerts.Core.Subscriptions;
+
+namespace Alerts.Core.Storage;
+
+/// <summary>Registered feeds and their polling state.</summary>
+public interface IFeedStore
+{
+    /// <summary>Adds the feed unless one with the same id exists; returns the stored feed and whether it was created.</summary>
+    Task<(FeedRegistration Feed, bool Created)> AddIfAbsentAsync(FeedRegistration feed, CancellationToken cancellationToken);
+    Task<FeedRegistration?> GetAsync(string id, CancellationToken cancellationToken);
+    IAsyncEnumerable<FeedRegistration> ListAsync(CancellationToken cancellationToken);
+    Task UpdateAsync(FeedRegistration feed, CancellationToken cancellationToken);
+}
+
+/// <summary>Which feed items have been seen, so each is sent for extraction once.</summary>
+public interface IFeedItemStore
+{
+    Task<bool> HasSeenAsync(string feedId, string itemId, CancellationToken cancellationToken);
+    Task MarkSeenAsync(string feedId, string itemId, CancellationToken cancellationToken);
+}
+
+/// <summary>Deals extracted from articles.</summary>
+public interface IDealStore
+{
+    /// <summary>Adds the deal unless it exists; returns true when it was created by this call.</summary>
+    Task<bool> AddIfAbsentAsync(Deal deal, CancellationToken cancellationToken);
+    Task<Deal?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Newest deals first, optionally only those naming <paramref name="ticker"/>.</summary>
+    Task<IReadOnlyList<Deal>> ListAsync(string? ticker, int limit, CancellationToken cancellationToken);
+}
+
+/// <summary>Subscriptions.</summary>
+public interface ISubscriptionStore
+{
+    Task AddAsync(Subscription subscription, CancellationToken cancellationToken);
+    Task<Subscription?> GetAsync(string id, CancellationToken cancellationToken);
+    IAsyncEnumerable<Subscription> ListAsync(CancellationToken cancellationToken);
+    Task UpdateAsync(Subscription subscription, CancellationToken cancellationToken);
+
+    /// <summary>Returns false when there was no such subscription.</summary>
+    Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);
+}
+
+/// <summary>One record per alert: what was tried and how it ended (dedup of replayed alert messages).</summary>
+public interface IDeliveryStore
+{
+    Task<DeliveryRecord?> GetAsync(string subscriptionId, string alertId, CancellationToken cancellationToken);
+
+    /// <summary>Adds the record unless one exists; returns false when it existed.</summary>
+    Task<bool> AddIfAbsentAsync(DeliveryRecord record, CancellationToken cancellationToken);
+    Task UpsertAsync(DeliveryRecord record, CancellationToken cancellationToken);
+}
+
+/// <summary>Sends JSON messages to Alerts' queues.</summary>
+public interface IMessageQueue
+{
+    Task SendAsync<T>(string queueName, T message, CancellationToken cancellationToken, TimeSpan? visibilityDelay = null);
+}

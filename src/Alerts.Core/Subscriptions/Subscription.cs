@@ -1,0 +1,37 @@
+namespace Alerts.Core.Subscriptions;
+
+/// <summary>How a subscriber is reached.</summary>
+public enum SubscriptionChannel
+{
+    Email,
+    Webhook,
+}
+
+/// <summary>Who wants which deals, and where to send them.</summary>
+public sealed record Subscription
+{
+    public required string Id { get; init; }
+    public required SubscriptionChannel Channel { get; init; }
+
+    /// <summary>The e-mail address or webhook URL.</summary>
+    public required string Target { get; init; }
+
+    /// <summary>Tickers as given (e.g. "9984.T", "NASDAQ:GOOGL"); matched in normalised form.</summary>
+    public IReadOnlyList<string> Tickers { get; init; } = [];
+
+    /// <summary>Words or phrases matched case-insensitively in the deal's title and summary.</summary>
+    public IReadOnlyList<string> Keywords { get; init; } = [];
+
+    public required DateTimeOffset Created { get; init; }
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>Why the subscription is disabled, when it is.</summary>
+    public string? DisabledReason { get; init; }
+}
+
+/// <summary>Body of <c>POST /api/subscriptions</c>. Members are nullable so that missing fields get a clear 400.</summary>
+public sealed record CreateSubscriptionRequest(
+    string? Channel,
+    string? Target,
+    IReadOnlyList<string>? Tickers,
+    IReadOnlyList<string>? Keywords);

@@ -1,0 +1,35 @@
+using Alerts.Core.Api;
+using Alerts.Core.Subscriptions;
+using Alerts.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Alerts.Functions.Functions;
+
+/// <summary>HTTP <c>/api/subscriptions</c>: create, list, read and delete subscriptions (admin key).</summary>
+public sealed class SubscriptionsApi(SubscriptionService subscriptions)
+{
+    [Function("CreateSubscription")]
+    public async Task<IActionResult> Create(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "subscriptions")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await ApiJson.ReadAsync<CreateSubscriptionRequest>(request.Body, cancellationToken);
+        return ApiResults.From(body.IsSuccess ? await subscriptions.CreateAsync(body.Value!, cancellationToken) : ApiResult<Subscription>.Fail(body.Problem!));
+    }
+
+    [Function("ListSubscriptions")]
+    public async Task<IActionResult> List(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "subscriptions")] HttpRequest request, CancellationToken cancellationToken) =>
+        new OkObjectResult(await subscriptions.ListAsync(cancellationToken));
+
+    [Function("GetSubscription")]
+    public async Task<IActionResult> Get(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "subscriptions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        ApiResults.From(await subscriptions.GetAsync(id, cancellationToken));
+
+    [Function("DeleteSubscription")]
+    public async Task<IActionResult> Delete(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "subscriptions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        await subscriptions.DeleteAsync(id, cancellationToken) ? new NoContentResult() : ApiResults.Problem(ApiProblem.NotFound("subscription"));
+}

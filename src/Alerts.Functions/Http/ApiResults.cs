@@ -1,0 +1,44 @@
+using Alerts.Core.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Alerts.Functions.Http;
+
+/// <summary>Maps Core API outcomes to MVC results: values as JSON, problems as RFC 9457 <c>application/problem+json</c>.</summary>
+public static class ApiResults
+{
+    public static IActionResult From<T>(ApiResult<T> result, Func<T, object?>? project = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Problem is { } problem)
+        {
+            return Problem(problem);
+        }
+
+        var body = project is null ? result.Value : project(result.Value!);
+        return new ObjectResult(body) { StatusCode = result.Status };
+    }
+
+    public static IActionResult Problem(ApiProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var details = new ProblemDetails
+        {
+            Status = problem.Status,
+            Title = problem.Title,
+            Detail = problem.Detail,
+            Type = $"https://httpstatuses.io/{problem.Status}",
+        };
+        if (problem.Field is not null)
+        {
+            details.Extensions["field"] = problem.Field;
+        }
+
+        var result = new ObjectResult(details) { StatusCode = problem.Status };
+        result.ContentTypes.Add("application/problem+json");
+        return result;
+    }
+
+    public static IActionResult Unauthorized() =>
+        Problem(new ApiProblem(StatusCodes.Status401Unauthorized, "Unauthorized", "This endpoint needs the admin key in the x-functions-key header."));
+}
