@@ -16,6 +16,16 @@ public static class AlertsFunctionsExtensions
 
         // Queue messages and HTTP bodies use the one Alerts JSON configuration.
         builder.Services.Configure<WorkerOptions>(o => o.Serializer = new JsonObjectSerializer(AlertsJson.Options));
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o =>
+        {
+            var json = o.JsonSerializerOptions;
+            json.PropertyNamingPolicy = AlertsJson.Options.PropertyNamingPolicy;
+            json.DefaultIgnoreCondition = AlertsJson.Options.DefaultIgnoreCondition;
+            foreach (var converter in AlertsJson.Options.Converters)
+            {
+                json.Converters.Add(converter);
+            }
+        });
         if (builder is Microsoft.Azure.Functions.Worker.Builder.FunctionsApplicationBuilder functions)
         {
             functions.UseMiddleware<AdminKeyMiddleware>();

@@ -78,7 +78,15 @@ public sealed partial class FeedFetcher(
                 LastError = null,
             },
             cancellationToken).ConfigureAwait(false);
-        LogPolled(logger, feed.Url, parsed?.Entries.Count ?? 0, queued);
+        if (parsed is null)
+        {
+            LogNotModified(logger, feed.Url);
+        }
+        else
+        {
+            LogPolled(logger, feed.Url, parsed.Entries.Count, queued);
+        }
+
         return queued;
     }
 
@@ -156,6 +164,9 @@ public sealed partial class FeedFetcher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Polled {Url}: {Items} item(s), {New} new")]
     private static partial void LogPolled(ILogger logger, Uri url, int items, int @new);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Polled {Url}: not modified")]
+    private static partial void LogNotModified(ILogger logger, Uri url);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "New item: \"{Title}\" from {Url}")]
     private static partial void LogNewItem(ILogger logger, string title, Uri url);

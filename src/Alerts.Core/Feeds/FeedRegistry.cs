@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Alerts.Core.Feeds;
 
 /// <summary>Registers and lists feeds (the <c>/api/feeds</c> resource).</summary>
-public sealed partial class FeedRegistry(IFeedStore feeds, OutboundRequestGuard guard, TimeProvider clock, ILogger<FeedRegistry> logger)
+public sealed partial class FeedRegistry(IFeedStore feeds, IMessageQueue queue, OutboundRequestGuard guard, TimeProvider clock, ILogger<FeedRegistry> logger)
 {
     public async Task<ApiResult<FeedResource>> RegisterAsync(RegisterFeedRequest request, CancellationToken cancellationToken)
     {
@@ -30,6 +30,8 @@ public sealed partial class FeedRegistry(IFeedStore feeds, OutboundRequestGuard 
         var (stored, created) = await feeds.AddIfAbsentAsync(feed, cancellationToken).ConfigureAwait(false);
         if (created)
         {
+            // Fetch a new feed right away rather than at the next timer tick.
+            await queue.SendAsync(StorageNames.FeedsQueue, new FeedFetchMessage(stored.Id), cancellationToken).ConfigureAwait(false);
             LogRegistered(logger, url);
         }
 
