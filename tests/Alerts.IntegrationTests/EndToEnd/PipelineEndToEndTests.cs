@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text.Json;
+using Alerts.IntegrationTests.Infrastructure;
+
+namespace Alerts.IntegrationTests.EndToEnd;
+
+/// <summary>
+/// Through the local host: a feed on loopback -> PollFeeds/FetchFeed -> ExtractDeals -> DeliverAlerts ->
+/// a webhook receiver and a real SMTP server, both on loopback.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class PipelineEndToEndTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task A_feed_item_naming_9984_T_reaches_a_webhook_and_an_email_subscriber()
+    {
+        await using var feedServer = await LoopbackHttpServer.StartAsync();
+        await using var webhook = await LoopbackHttpServer.StartAsync();
+        using var smtp = SmtpTestServer.Start();
+        var guid = "e2e-" + TestData.NewId();
+        var feedUrl = feedServer.Serve("/wire.xml", "application/rss+xml", TestData.RssWithOneItem(
+            guid,
+            "SoftBank (9984.T) may invest up to 30 milliards de dollars in AI",
+            "Le groupe SoftBank (9984.T) pourrait investir jusqu'à 30 milliards de dollars ; Alphabet (GOOGL.O) est cité."));
+        await using var host = await RunningLocalHost.StartAsync(azurite.ConnectionString, new Dictionary<string, string?>
+        {
+            ["Alerts:Smtp:Host"] = "127.0.0.1",
+            ["Alerts:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Alerts:Smtp:Security"] = "None",
+            ["Alerts:PollSchedule"] = "*/5 * * * * *",
+        });
+
+        var hook = await host.PostAsync("api/subscriptions", new { channel = "webhook", target = new Uri(webhook.BaseAddress, "/hooks/deals").AbsoluteUri, tickers = new[] { "9984.T" } });
+        var mail = await host.PostAsync("api/subscriptions", new { channel = "email", target = "desk@example.com", tickers = new[] { "9984.T" } });
+        Assert.Equal(HttpStatusCode.Created, hook.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, mail.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await host.PostAsync("api/feeds", new { url = feedUrl.AbsoluteUri })).StatusCode);
+
+        var received = await Eventually.ReturnsAsync(
+            () => Task.FromResult(webhook.Requests.FirstOrDefault(r => r.Method == "POST" && r.Body.Contains(guid, StringComparison.Ordinal))),
+            "the webhook alert");
+        var email = await Eventually.ReturnsAsync(
+            () => Task.FromResult(smtp.Messages.FirstOrDefault(m => m.TextBody?.Contains("9984.T", StringComparison.Ordinal) == true)),
+            "the e-mail alert");
+
+        using var payload = JsonDocument.Parse(received.Body);
+        var deal = payload.RootElement.GetProperty("deal");
+        Assert.Equal("deal.matched", payload.RootElement.GetProperty("type").GetString());
+        Assert.Contains("9984.T", deal.GetProperty("tickers").EnumerateArray().Select(t => t.GetString()));
+        Assert.Contains(deal.GetProperty("amounts").EnumerateArray(), a => a.GetProperty("value").GetDecimal() == 30_000_000_000m && a.GetProperty("currency").GetString() == "USD");
+        Assert.Equal("application/json", received.Headers["Content-Type"].Split(';')[0]);
+
+        Assert.Equal("desk@example.com", email.To.Mailboxes.Single().Address);
+        Assert.Contains("USD 30,000,000,000", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("9984.T", email.HtmlBody, StringComparison.Ordinal);
+
+        var deals = await host.Admin.GetStringAsync("api/deals?ticker=9984.T&limit=10");
+        Assert.Contains(guid, deals, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Net.Http.Json;
+using Alerts.Cli.LocalHost;
+using Microsoft.AspNetCore.Builder;
+
+namespace Alerts.IntegrationTests.Infrastructure;
+
+/// <summary>The local host (the same one <c>alerts run</c> starts) on a free port against the test Azurite.</summary>
+public sealed class RunningLocalHost : IAsyncDisposable
+{
+    public const string AdminKey = "test-admin-key";
+
+    private readonly WebApplication app;
+
+    private RunningLocalHost(WebApplication app, Uri baseAddress)
+    {
+        this.app = app;
+        Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Admin = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Admin.DefaultRequestHeaders.Add("x-functions-key", AdminKey);
+    }
+
+    /// <summary>A client without the admin key.</summary>
+    public HttpClient Client { get; }
+
+    /// <summary>A client sending the admin key.</summary>
+    public HttpClient Admin { get; }
+
+    public static async Task<RunningLocalHost> StartAsync(string storageConnectionString, IDictionary<string, string?>? settings = null)
+    {
+        var overrides = new Dictionary<string, string?> { ["Alerts:AdminKey"] = AdminKey };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            overrides[key] = value;
+        }
+
+        var app = LocalFunctionHost.Build(new LocalHostOptions
+        {
+            Url = "http://127.0.0.1:0",
+            StorageConnectionString = storageConnectionString,
+            Sample = false,
+            ConsoleLogging = false,
+            Overrides = overrides,
+        });
+        await app.StartAsync();
+        return new RunningLocalHost(app, LocalFunctionHost.BaseAddress(app));
+    }
+
+    public async Task<HttpResponseMessage> PostAsync(string path, object body) =>
+        await Admin.PostAsJsonAsync(path, body);
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        Admin.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

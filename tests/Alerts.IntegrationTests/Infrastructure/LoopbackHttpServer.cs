@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Alerts.IntegrationTests.Infrastructure;
+
+/// <summary>A request a <see cref="LoopbackHttpServer"/> received.</summary>
+public sealed record ReceivedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body);
+
+/// <summary>
+/// A real HTTP server on 127.0.0.1 (free port): serves fixed documents (feeds) and records every request
+/// (webhooks), answering with scripted status codes.
+/// </summary>
+public sealed class LoopbackHttpServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly ConcurrentDictionary<string, (string ContentType, string Body)> documents = new();
+    private readonly ConcurrentQueue<int> scriptedStatuses = new();
+
+    private LoopbackHttpServer(WebApplication app) => this.app = app;
+
+    public ConcurrentQueue<ReceivedRequest> Requests { get; } = new();
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public static async Task<LoopbackHttpServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new LoopbackHttpServer(app);
+        app.Run(server.HandleAsync);
+        await app.StartAsync();
+        server.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        return server;
+    }
+
+    /// <summary>Serves <paramref name="body"/> at <paramref name="path"/> for GET requests.</summary>
+    public Uri Serve(string path, string contentType, string body)
+    {
+        documents[path] = (contentType, body);
+        return new Uri(BaseAddress, path);
+    }
+
+    /// <summary>The next requests get these statuses in order; afterwards 200.</summary>
+    public void ScriptStatuses(params int[] statuses)
+    {
+        foreach (var status in statuses)
+        {
+            scriptedStatuses.Enqueue(status);
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        Requests.Enqueue(new ReceivedRequest(
+            context.Request.Method,
+            context.Request.Path,
+            context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            body));
+        if (HttpMethods.IsGet(context.Request.Method) && documents.TryGetValue(context.Request.Path, out var document))
+        {
+            context.Response.ContentType = document.ContentType;
+            await context.Response.WriteAsync(document.Body);
+            return;
+        }
+
+        context.Response.StatusCode = scriptedStatuses.TryDequeue(out var status) ? status : StatusCodes.Status200OK;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Alerts.Core;
+using Alerts.Core.Deals;
+using Alerts.Core.Feeds;
+using Alerts.Core.Storage;
+using Alerts.IntegrationTests.Infrastructure;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Alerts.IntegrationTests.Storage;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class TableAndQueueAdapterTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private IHost host = null!;
+
+    public async Task InitializeAsync() => host = await azurite.StartCoreHostAsync();
+
+    public async Task DisposeAsync()
+    {
+        await host.StopAsync();
+        host.Dispose();
+    }
+
+    [Fact]
+    public async Task Deal_store_adds_a_deal_once_and_reads_it_back()
+    {
+        var store = host.Services.GetRequiredService<IDealStore>();
+        var deal = TestData.Deal(tickers: "9984.T");
+
+        Assert.True(await store.AddIfAbsentAsync(deal, default));
+        Assert.False(await store.AddIfAbsentAsync(deal with { Title = "changed" }, default));
+
+        var stored = await store.GetAsync(deal.Id, default);
+        Assert.NotNull(stored);
+        Assert.Equal("Test deal", stored.Title);
+        Assert.Equal(1_000_000m, Assert.Single(stored.Amounts).Value);
+        Assert.Equal("XTKS", Assert.Single(stored.Tickers).Exchange);
+    }
+
+    [Fact]
+    public async Task Deal_store_lists_deals_naming_a_ticker_in_any_notation()
+    {
+        var store = host.Services.GetRequiredService<IDealStore>();
+        var symbol = "Z" + Random.Shared.Next(1000, 9999);
+        var matching = TestData.Deal(tickers: symbol + ".O");
+        await store.AddIfAbsentAsync(matching, default);
+        await store.AddIfAbsentAsync(TestData.Deal(tickers: "VOD.L"), default);
+
+        var found = await store.ListAsync("NASDAQ:" + symbol, 10, default);
+
+        Assert.Equal(matching.Id, Assert.Single(found).Id);
+    }
+
+    [Fact]
+    public async Task Feed_item_store_remembers_seen_items_per_feed()
+    {
+        var store = host.Services.GetRequiredService<IFeedItemStore>();
+        var feedA = TestData.NewId();
+        var feedB = TestData.NewId();
+
+        Assert.False(await store.HasSeenAsync(feedA, "guid-1", default));
+        await store.MarkSeenAsync(feedA, "guid-1", default);
+
+        Assert.True(await store.HasSeenAsync(feedA, "guid-1", default));
+        Assert.False(await store.HasSeenAsync(feedB, "guid-1", default));
+    }
+
+    [Fact]
+    public async Task Subscription_store_creates_reads_and_deletes()
+    {
+        var store = host.Services.GetRequiredService<ISubscriptionStore>();
+        var subscription = TestData.WebhookSubscription("http://127.0.0.1:9/hook", "GOOGL.O");
+
+        await store.AddAsync(subscription, default);
+        Assert.Equal(["GOOGL.O"], (await store.GetAsync(subscription.Id, default))!.Tickers);
+        Assert.True(await store.DeleteAsync(subscription.Id, default));
+
+        Assert.Null(await store.GetAsync(subscription.Id, default));
+        Assert.False(await store.DeleteAsync(subscription.Id, default));
+    }
+
+    [Fact]
+    public async Task Queue_messages_are_base64_json_as_queue_triggers_expect()
+    {
+        var queue = host.Services.GetRequiredService<IMessageQueue>();
+        var message = new FeedFetchMessage(TestData.NewId());
+
+        await queue.SendAsync(StorageNames.FeedsQueue, message, default);
+
+        // Read with a client that does NOT decode, as the Functions host sees the raw message.
+        var raw = new QueueClient(azurite.ConnectionString, StorageNames.FeedsQueue);
+        var found = false;
+        foreach (var peeked in (await raw.PeekMessagesAsync(32)).Value)
+        {
+            var json = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(peeked.Body.ToString()));
+            found |= JsonSerializer.Deserialize<FeedFetchMessage>(json, AlertsJson.Options) == message;
+        }
+
+        Assert.True(found, "The message was not found as base64 JSON on the feeds queue.");
+    }
+}
