@@ -72,6 +72,7 @@ public static class AlertsCoreExtensions
         services.AddSingleton<FeedRegistry>();
         services.AddSingleton<FeedPoller>();
         services.AddSingleton<FeedFetcher>();
+        services.AddSingleton<AlertDispatcher>();
         services.AddSingleton<DealProcessor>();
         services.AddSingleton<DealQueries>();
         services.AddSingleton<SubscriptionService>();

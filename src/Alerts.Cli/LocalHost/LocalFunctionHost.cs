@@ -51,6 +51,7 @@ internal static class LocalFunctionHost
         ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
         ["Alerts:AdminKey"] = "local-dev-admin-key",
         ["Alerts:PollSchedule"] = "0 */1 * * * *",
+        ["Alerts:SubscriptionBackfill"] = "01:00:00",
         ["Alerts:Smtp:Host"] = "localhost",
         ["Alerts:Smtp:Port"] = "2525",
         ["Alerts:Smtp:Security"] = "None",

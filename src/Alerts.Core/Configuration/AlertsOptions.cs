@@ -14,6 +14,13 @@ public sealed class AlertsOptions
     /// <summary>Admin key expected in <c>x-functions-key</c>; when empty only the Functions host's own keys protect the API.</summary>
     public string? AdminKey { get; set; }
 
+    /// <summary>
+    /// A new subscription is also alerted about matching deals extracted within this window before it was created
+    /// (zero: only deals extracted afterwards). <c>alerts run</c> uses one hour, so the sample deal reaches a new subscriber.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan SubscriptionBackfill { get; set; } = TimeSpan.Zero;
+
     /// <summary>Allows loopback feed and webhook URLs (local development); private and metadata addresses stay refused.</summary>
     public bool AllowLoopback { get; set; }
 }

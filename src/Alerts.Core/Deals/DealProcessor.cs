@@ -1,5 +1,4 @@
 using System.Globalization;
-using Alerts.Core.Delivery;
 using Alerts.Core.Extraction;
 using Alerts.Core.Feeds;
 using Alerts.Core.Storage;
@@ -16,8 +15,7 @@ public sealed partial class DealProcessor(
     IDealExtractor extractor,
     IDealStore deals,
     ISubscriptionStore subscriptions,
-    IDeliveryStore deliveries,
-    IMessageQueue queue,
+    AlertDispatcher alerts,
     TimeProvider clock,
     ILogger<DealProcessor> logger)
 {
@@ -61,27 +59,11 @@ public sealed partial class DealProcessor(
         {
             if (SubscriptionMatcher.Matches(subscription, deal))
             {
-                await QueueAlertAsync(deal, subscription, cancellationToken).ConfigureAwait(false);
+                await alerts.QueueAsync(deal, subscription, cancellationToken).ConfigureAwait(false);
             }
         }
 
         return deal;
-    }
-
-    private async Task QueueAlertAsync(Deal deal, Subscription subscription, CancellationToken cancellationToken)
-    {
-        var alertId = StableId.From(deal.Id, subscription.Id);
-        if (await deliveries.GetAsync(subscription.Id, alertId, cancellationToken).ConfigureAwait(false) is not null)
-        {
-            return; // Already queued by an earlier run of this message.
-        }
-
-        // Queue first, then record: a crash in between queues the alert again, and delivery deduplicates.
-        await queue.SendAsync(StorageNames.AlertsQueue, new AlertMessage(alertId, deal.Id, subscription.Id), cancellationToken).ConfigureAwait(false);
-        await deliveries.AddIfAbsentAsync(
-            new DeliveryRecord { SubscriptionId = subscription.Id, AlertId = alertId, DealId = deal.Id, Status = DeliveryStatus.Queued, Created = clock.GetUtcNow() },
-            cancellationToken).ConfigureAwait(false);
-        LogMatched(logger, deal.Title, subscription.Id, subscription.Channel);
     }
 
     /// <summary>"USD 30,000,000,000; EUR 1,200,000" for logs and mails.</summary>
@@ -94,6 +76,4 @@ public sealed partial class DealProcessor(
     [LoggerMessage(Level = LogLevel.Information, Message = "No amount in \"{Title}\": not a deal")]
     private static partial void LogNoAmount(ILogger logger, string title);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Matched \"{Title}\" to subscription {SubscriptionId} ({Channel}): alert queued")]
-    private static partial void LogMatched(ILogger logger, string title, string subscriptionId, SubscriptionChannel channel);
 }

@@ -1,13 +1,23 @@
 using System.Net.Mail;
 using Alerts.Core.Api;
+using Alerts.Core.Configuration;
+using Alerts.Core.Deals;
 using Alerts.Core.Security;
 using Alerts.Core.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Core.Subscriptions;
 
 /// <summary>Creates, reads and deletes subscriptions (the <c>/api/subscriptions</c> resource), validating every field.</summary>
-public sealed partial class SubscriptionService(ISubscriptionStore store, OutboundRequestGuard guard, TimeProvider clock, ILogger<SubscriptionService> logger)
+public sealed partial class SubscriptionService(
+    ISubscriptionStore store,
+    IDealStore deals,
+    AlertDispatcher alerts,
+    OutboundRequestGuard guard,
+    IOptionsMonitor<AlertsOptions> options,
+    TimeProvider clock,
+    ILogger<SubscriptionService> logger)
 {
     /// <summary>Most tickers or keywords one subscription may list.</summary>
     public const int MaxListLength = 100;
@@ -62,6 +72,7 @@ public sealed partial class SubscriptionService(ISubscriptionStore store, Outbou
         };
         await store.AddAsync(subscription, cancellationToken).ConfigureAwait(false);
         LogCreated(logger, subscription.Id, subscription.Channel);
+        await BackfillAsync(subscription, cancellationToken).ConfigureAwait(false);
         return ApiResult<Subscription>.Created(subscription);
     }
 
@@ -85,6 +96,25 @@ public sealed partial class SubscriptionService(ISubscriptionStore store, Outbou
     /// <summary>Deletes the subscription; false when there was none with this id.</summary>
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) =>
         IsId(id) && await store.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
+
+    // Alerts the new subscriber about matching deals from the configured window before its creation.
+    private async Task BackfillAsync(Subscription subscription, CancellationToken cancellationToken)
+    {
+        var window = options.CurrentValue.SubscriptionBackfill;
+        if (window <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var since = subscription.Created - window;
+        foreach (var deal in await deals.ListAsync(null, DealQueries.MaxLimit, cancellationToken).ConfigureAwait(false))
+        {
+            if (deal.Created >= since && SubscriptionMatcher.Matches(subscription, deal))
+            {
+                await alerts.QueueAsync(deal, subscription, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
 
     private ApiProblem? ValidateTarget(SubscriptionChannel channel, string target)
     {

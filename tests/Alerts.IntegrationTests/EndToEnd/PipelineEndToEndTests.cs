@@ -57,4 +57,27 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite)
         var deals = await host.Admin.GetStringAsync("api/deals?ticker=9984.T&limit=10");
         Assert.Contains(guid, deals, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_readme_flow_the_sample_deal_reaches_a_subscription_created_after_it()
+    {
+        await using var webhook = await LoopbackHttpServer.StartAsync();
+        await using var host = await RunningLocalHost.StartAsync(
+            azurite.ConnectionString,
+            new Dictionary<string, string?> { ["Alerts:SubscriptionBackfill"] = "01:00:00" },
+            sample: true);
+
+        // The sample feed is registered and fetched at start-up: its deal appears without any request.
+        await Eventually.TrueAsync(
+            async () => (await host.Admin.GetStringAsync("api/deals?ticker=9984.T&limit=500")).Contains("alerts-sample-softbank-ai-0001", StringComparison.Ordinal),
+            "the sample deal");
+        var created = await host.PostAsync("api/subscriptions", new { channel = "webhook", target = new Uri(webhook.BaseAddress, "/alerts").AbsoluteUri, tickers = new[] { "9984.T" } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var received = await Eventually.ReturnsAsync(
+            () => Task.FromResult(webhook.Requests.FirstOrDefault(r => r.Body.Contains("SoftBank weighs up to $30 billion", StringComparison.Ordinal))),
+            "the sample alert");
+        using var payload = JsonDocument.Parse(received.Body);
+        Assert.Equal(["9984.T", "GOOGL.O"], payload.RootElement.GetProperty("deal").GetProperty("tickers").EnumerateArray().Select(t => t.GetString()));
+    }
 }

@@ -25,9 +25,10 @@ public sealed class RunningLocalHost : IAsyncDisposable
     /// <summary>A client sending the admin key.</summary>
     public HttpClient Admin { get; }
 
-    public static async Task<RunningLocalHost> StartAsync(string storageConnectionString, IDictionary<string, string?>? settings = null)
+    public static async Task<RunningLocalHost> StartAsync(string storageConnectionString, IDictionary<string, string?>? settings = null, bool sample = false)
     {
-        var overrides = new Dictionary<string, string?> { ["Alerts:AdminKey"] = AdminKey };
+        // No backfill by default: tests share one Azurite, and other tests' deals must not reach this test's subscribers.
+        var overrides = new Dictionary<string, string?> { ["Alerts:AdminKey"] = AdminKey, ["Alerts:SubscriptionBackfill"] = "00:00:00" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             overrides[key] = value;
@@ -37,7 +38,7 @@ public sealed class RunningLocalHost : IAsyncDisposable
         {
             Url = "http://127.0.0.1:0",
             StorageConnectionString = storageConnectionString,
-            Sample = false,
+            Sample = sample,
             ConsoleLogging = false,
             Overrides = overrides,
         });
