@@ -30,6 +30,7 @@ internal sealed class StageConsoleFormatter() : ConsoleFormatter(FormatterName)
     {
         "FeedPoller" or "FeedFetcher" or "FeedRegistry" => "[feeds]",
         "DealProcessor" => "[extract]",
+        "AlertDispatcher" => "[match]",
         "AlertDeliverer" => "[deliver]",
         "SubscriptionService" => "[api]",
         _ => "[host]",

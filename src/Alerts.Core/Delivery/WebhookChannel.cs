@@ -1,5 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
+using System.Net.Http.Headers;
+using System.Text.Json;
 using Alerts.Core.Configuration;
 using Alerts.Core.Deals;
 using Alerts.Core.Subscriptions;
@@ -22,10 +23,10 @@ public sealed class WebhookChannel(IHttpClientFactory httpClients, TimeProvider 
         var payload = new WebhookPayload("deal.matched", alertId, clock.GetUtcNow(), WebhookDeal.From(deal), new WebhookSubscription(subscription.Id));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.CurrentValue.WebhookTimeout);
-        using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Target)
-        {
-            Content = JsonContent.Create(payload, options: AlertsJson.Options),
-        };
+        // Serialised up front: receivers get a Content-Length, and the exact bytes can be signed.
+        var body = JsonSerializer.SerializeToUtf8Bytes(payload, AlertsJson.Options);
+        using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Target) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.TryAddWithoutValidation("webhook-id", alertId);
         try
         {
