@@ -78,9 +78,6 @@ var names = {
   keyVault: 'kv-alerts-${resourceToken}'
 }
 
-// The one place besides Alerts.Core.Storage.StorageNames that names the queues and tables.
-var queueNames = ['feeds', 'articles', 'alerts']
-var tableNames = ['Feeds', 'FeedItems', 'Deals', 'Subscriptions', 'Deliveries']
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : 'rg-${environmentName}'
@@ -106,9 +103,10 @@ module storage 'core/storage/storage-account.bicep' = {
     location: location
     tags: tags
     containers: [names.deploymentContainer]
-    // The host moves a message to <queue>-poison after maxDequeueCount attempts; created up front so they can be watched.
-    queues: flatten(map(queueNames, queue => [queue, '${queue}-poison']))
-    tables: tableNames
+    // The names of Alerts.Core.Storage.StorageNames. The host moves a message to <queue>-poison after
+    // maxDequeueCount attempts; the poison queues are created up front so they can be watched from day one.
+    queues: ['feeds', 'feeds-poison', 'articles', 'articles-poison', 'alerts', 'alerts-poison']
+    tables: ['Feeds', 'FeedItems', 'Deals', 'Subscriptions', 'Deliveries']
   }
 }
 
