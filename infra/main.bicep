@@ -57,6 +57,10 @@ param adminKey string
 @description('Key that signs unsubscribe links (ALERTS_UNSUBSCRIBE_SIGNING_KEY); at least 32 characters.')
 param unsubscribeSigningKey string
 
+@allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_GZRS'])
+@description('Redundancy of the storage account; a geo-redundant SKU lets a standby region take the data over (docs/deploy.md).')
+param storageSkuName string = 'Standard_LRS'
+
 @description('Set to true for production: a purge-protected vault cannot be purged for its retention period.')
 param keyVaultPurgeProtection bool = false
 
@@ -102,6 +106,7 @@ module storage 'core/storage/storage-account.bicep' = {
     name: names.storage
     location: location
     tags: tags
+    skuName: storageSkuName
     containers: [names.deploymentContainer]
     // The names of Alerts.Core.Storage.StorageNames. The host moves a message to <queue>-poison after
     // maxDequeueCount attempts; the poison queues are created up front so they can be watched from day one.

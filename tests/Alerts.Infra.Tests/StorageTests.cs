@@ -56,6 +56,14 @@ public sealed class StorageTests(CompiledInfra infra)
     }
 
     [Fact]
+    public void Storage_redundancy_is_a_parameter_defaulting_to_locally_redundant()
+    {
+        Assert.Equal("Standard_LRS", (string?)infra.Main.Parameters["storageSkuName"]!["defaultValue"]);
+        Assert.Equal("[parameters('storageSkuName')]", infra.Main.ModuleParameter("storage", "skuName")!.ToString());
+        Assert.Equal("[parameters('skuName')]", (string?)Storage.Single("Microsoft.Storage/storageAccounts")["sku"]!["name"]);
+    }
+
+    [Fact]
     public void Blob_containers_are_private()
     {
         var container = Storage.Single("Microsoft.Storage/storageAccounts/blobServices/containers");
