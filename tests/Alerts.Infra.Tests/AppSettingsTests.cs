@@ -107,6 +107,14 @@ public sealed class AppSettingsTests(CompiledInfra infra)
     }
 
     [Fact]
+    public void Deployment_guide_documents_every_setting()
+    {
+        var guide = Repository.ReadAllText("docs", "deploy.md");
+
+        Assert.All(Settings.Keys, name => Assert.Contains($"`{name}`", guide, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Setting_names_use_double_underscores_as_linux_requires()
     {
         Assert.All(Settings.Keys, name => Assert.DoesNotContain(":", name, StringComparison.Ordinal));
