@@ -57,6 +57,9 @@ param adminKey string
 @description('Key that signs unsubscribe links (ALERTS_UNSUBSCRIBE_SIGNING_KEY); at least 32 characters.')
 param unsubscribeSigningKey string
 
+@description('Create the host key "alerts-admin" (= adminKey) during provisioning; see docs/deploy.md for when to turn it off.')
+param createAdminHostKey bool = true
+
 @allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_GZRS'])
 @description('Redundancy of the storage account; a geo-redundant SKU lets a standby region take the data over (docs/deploy.md).')
 param storageSkuName string = 'Standard_LRS'
@@ -188,6 +191,7 @@ module api 'app/api.bicep' = {
     unsubscribeSigningKeySecretUri: secrets.outputs.unsubscribeSigningKeyUri
     smtpPasswordSecretUri: secrets.outputs.smtpCredentialUri
     adminKey: adminKey
+    createAdminHostKey: createAdminHostKey
   }
   // The host starts with the site: its storage, telemetry and Key Vault roles must exist by then.
   dependsOn: [rbac, storage]

@@ -45,6 +45,9 @@ param unsubscribeSigningKeySecretUri string
 @description('Versionless Key Vault secret URI of the SMTP password; empty for none.')
 param smtpPasswordSecretUri string = ''
 
+@description('Whether to create the host key (its API needs a running host; docs/deploy.md).')
+param createAdminHostKey bool = true
+
 @secure()
 @description('The admin key again, as the value of the host function key "alerts-admin": one key passes the host and the app.')
 param adminKey string
@@ -170,7 +173,7 @@ resource functionHost 'Microsoft.Web/sites/host@2024-04-01' existing = {
 // The HTTP functions are AuthorizationLevel.Function and the app checks Alerts:AdminKey in x-functions-key:
 // a host key with the same value passes both checks.
 #disable-next-line BCP081
-resource adminHostKey 'Microsoft.Web/sites/host/functionKeys@2024-04-01' = {
+resource adminHostKey 'Microsoft.Web/sites/host/functionKeys@2024-04-01' = if (createAdminHostKey) {
   parent: functionHost
   name: 'alerts-admin'
   properties: {

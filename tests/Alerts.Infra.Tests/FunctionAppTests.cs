@@ -95,6 +95,10 @@ public sealed class FunctionAppTests(CompiledInfra infra)
         Assert.Equal("[parameters('adminKey')]", (string?)key["properties"]!["value"]);
         Assert.Equal("securestring", (string?)Api.Parameters["adminKey"]!["type"]);
         Assert.Equal("[parameters('adminKey')]", infra.Main.ModuleParameter("api", "adminKey")!.ToString());
+        // Created by default; the switch exists for a first provisioning whose host cannot answer yet.
+        Assert.Equal("[parameters('createAdminHostKey')]", (string?)key["condition"]);
+        Assert.True((bool)infra.Main.Parameters["createAdminHostKey"]!["defaultValue"]!);
+        Assert.Equal("[parameters('createAdminHostKey')]", infra.Main.ModuleParameter("api", "createAdminHostKey")!.ToString());
     }
 
     [Fact]
