@@ -17,6 +17,7 @@ public sealed class AppSettingsTests(CompiledInfra infra)
         Assert.Equal("[parameters('storageAccountName')]", settings["AzureWebJobsStorage__accountName"]);
         Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
         Assert.Equal("[parameters('identityClientId')]", settings["AzureWebJobsStorage__clientId"]);
+        Assert.Equal("[parameters('identityClientId')]", settings["AZURE_CLIENT_ID"]);
         Assert.DoesNotContain("AzureWebJobsStorage", settings.Keys);
         Assert.DoesNotContain(settings.Values, v => v.Contains("AccountKey", StringComparison.OrdinalIgnoreCase) || v.Contains("listKeys", StringComparison.OrdinalIgnoreCase));
     }
