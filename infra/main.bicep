@@ -85,7 +85,6 @@ var names = {
   keyVault: 'kv-alerts-${resourceToken}'
 }
 
-
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : 'rg-${environmentName}'
   location: location

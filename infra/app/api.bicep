@@ -70,8 +70,8 @@ var identitySettings = [
   { name: 'Alerts__Storage__Queues__serviceUri', value: queueEndpoint }
   { name: 'Alerts__Storage__Queues__credential', value: 'managedidentity' }
   { name: 'Alerts__Storage__Queues__clientId', value: identityClientId }
-  // DefaultAzureCredential / ManagedIdentityCredential() pick the user-assigned identity from this without code
-  // (e.g. for the worker's Azure Monitor exporter, which does not read the authentication string below).
+  // DefaultAzureCredential / ManagedIdentityCredential() pick the user-assigned identity from this, for clients
+  // built in code rather than from the settings above (e.g. a telemetry exporter given a TokenCredential).
   { name: 'AZURE_CLIENT_ID', value: identityClientId }
   // Application Insights with local auth disabled: the SDKs authenticate as the identity.
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsightsConnectionString }

@@ -72,6 +72,19 @@ public sealed class BicepToolingTests(CompiledInfra infra)
         Assert.All(suppressions, line => Assert.Equal("#disable-next-line BCP081", line));
     }
 
+    [Fact]
+    public void Bicep_files_are_formatted_as_bicep_format_writes_them()
+    {
+        Assert.All(BicepFiles(), file =>
+        {
+            var formatted = BicepCli.Run("format", "--stdout", Path.GetRelativePath(Repository.Root, file));
+            Assert.True(formatted.ExitCode == 0, formatted.StandardError);
+            Assert.True(
+                formatted.StandardOutput.ReplaceLineEndings() == File.ReadAllText(file).ReplaceLineEndings(),
+                $"{Path.GetRelativePath(Repository.Root, file)} differs from `bicep format` output");
+        });
+    }
+
     private static IEnumerable<string> BicepFiles() =>
         Directory.EnumerateFiles(Repository.PathOf("infra"), "*.bicep", SearchOption.AllDirectories);
 }

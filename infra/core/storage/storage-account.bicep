@@ -48,26 +48,32 @@ resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
 
   resource blobService 'blobServices' = {
     name: 'default'
-    resource container 'containers' = [for container in containers: {
-      name: container
-      properties: {
-        publicAccess: 'None'
+    resource container 'containers' = [
+      for container in containers: {
+        name: container
+        properties: {
+          publicAccess: 'None'
+        }
       }
-    }]
+    ]
   }
 
   resource queueService 'queueServices' = {
     name: 'default'
-    resource queue 'queues' = [for queue in queues: {
-      name: queue
-    }]
+    resource queue 'queues' = [
+      for queue in queues: {
+        name: queue
+      }
+    ]
   }
 
   resource tableService 'tableServices' = {
     name: 'default'
-    resource table 'tables' = [for table in tables: {
-      name: table
-    }]
+    resource table 'tables' = [
+      for table in tables: {
+        name: table
+      }
+    ]
   }
 }
 
