@@ -6,14 +6,20 @@ namespace Alerts.Core;
 /// <summary>The one JSON configuration of Alerts: API bodies, queue messages and stored documents.</summary>
 public static class AlertsJson
 {
-    /// <summary>camelCase, enums as camelCase strings, unknown members rejected (so typos in requests are errors).</summary>
-    public static JsonSerializerOptions Options { get; } = Create();
+    /// <summary>
+    /// camelCase, enums as camelCase strings. Unknown members are ignored, so a queue message or stored row
+    /// written by a newer version still reads during a rolling upgrade.
+    /// </summary>
+    public static JsonSerializerOptions Options { get; } = Create(JsonUnmappedMemberHandling.Skip);
 
-    private static JsonSerializerOptions Create()
+    /// <summary>The same, but unknown members are errors: for API request bodies, where a typo must not pass silently.</summary>
+    public static JsonSerializerOptions Requests { get; } = Create(JsonUnmappedMemberHandling.Disallow);
+
+    private static JsonSerializerOptions Create(JsonUnmappedMemberHandling unmapped)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
-            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            UnmappedMemberHandling = unmapped,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             NumberHandling = JsonNumberHandling.Strict,
             RespectNullableAnnotations = true,

@@ -1,4 +1,11 @@
 using Alerts.Core;
+using Alerts.Core.Telemetry;
+using Azure.Identity;
+using Azure.Monitor.OpenTelemetry.Exporter;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Alerts.Functions.Http;
 using Azure.Core.Serialization;
 using Microsoft.Azure.Functions.Worker;
@@ -28,9 +35,25 @@ public static class AlertsFunctionsExtensions
         });
         if (builder is Microsoft.Azure.Functions.Worker.Builder.FunctionsApplicationBuilder functions)
         {
+            AddOpenTelemetry(functions);
             functions.UseMiddleware<AdminKeyMiddleware>();
+            functions.UseMiddleware<Telemetry.QueueTraceMiddleware>();
         }
 
         return builder;
+    }
+
+    // Traces (one per article, carried through the queues) and metrics to Application Insights. Its local auth
+    // is disabled in infra/, so the exporter signs in with the app's managed identity.
+    private static void AddOpenTelemetry(IHostApplicationBuilder builder)
+    {
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .UseFunctionsWorkerDefaults()
+            .WithTracing(t => t.AddSource(AlertsTelemetry.SourceName))
+            .WithMetrics(m => m.AddMeter(AlertsTelemetry.SourceName));
+        if (!string.IsNullOrEmpty(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
+        {
+            telemetry.UseAzureMonitorExporter(o => o.Credential = new DefaultAzureCredential());
+        }
     }
 }

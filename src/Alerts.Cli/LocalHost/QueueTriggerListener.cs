@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Alerts.Core;
+using Alerts.Core.Telemetry;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ internal sealed partial class QueueTriggerListener(
     QueueServiceClient queues,
     IServiceScopeFactory scopes,
     HostJsonSettings settings,
+    TimeProvider clock,
     ILogger<QueueTriggerListener> logger) : BackgroundService
 {
     private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(100);
@@ -92,6 +94,7 @@ internal sealed partial class QueueTriggerListener(
             timeout.CancelAfter(settings.FunctionTimeout);
             await using var scope = scopes.CreateAsyncScope();
             var body = message.Body.ToString();
+            using var activity = StartActivity(body);
             await FunctionInvoker.InvokeAsync(function, scope.ServiceProvider, p => BindQueueParameter(p, body, timeout.Token)).ConfigureAwait(false);
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None).ConfigureAwait(false);
         }
@@ -118,6 +121,25 @@ internal sealed partial class QueueTriggerListener(
                 // The lease was lost; the message reappears when it ends, which is the same outcome later.
             }
         }
+    }
+
+    // As the worker middleware does in Azure: continue the trace the message carries.
+    private System.Diagnostics.Activity? StartActivity(string body)
+    {
+        QueueMessageBase? envelope = null;
+        if (typeof(QueueMessageBase).IsAssignableFrom(trigger.MessageType))
+        {
+            try
+            {
+                envelope = JsonSerializer.Deserialize(body, trigger.MessageType, AlertsJson.Options) as QueueMessageBase;
+            }
+            catch (JsonException)
+            {
+                // Bad messages fail in binding below, with the binding's error.
+            }
+        }
+
+        return AlertsTelemetry.StartProcessing(function.Name, trigger.QueueName, envelope?.TraceParent, envelope?.EnqueuedAt, clock);
     }
 
     private (bool, object?) BindQueueParameter(System.Reflection.ParameterInfo parameter, string body, CancellationToken cancellationToken)

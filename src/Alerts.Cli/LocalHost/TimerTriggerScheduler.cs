@@ -54,6 +54,7 @@ internal sealed partial class TimerTriggerScheduler(
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 timeout.CancelAfter(settings.FunctionTimeout);
                 await using var scope = scopes.CreateAsyncScope();
+                using var activity = Core.Telemetry.AlertsTelemetry.StartScheduled(function.Name);
                 await FunctionInvoker.InvokeAsync(function, scope.ServiceProvider, p =>
                     p.ParameterType == typeof(TimerInfo) ? (true, timer)
                     : p.ParameterType == typeof(CancellationToken) ? (true, timeout.Token)

@@ -52,7 +52,7 @@ public static partial class ApiJson
 
         try
         {
-            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), AlertsJson.Options);
+            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), AlertsJson.Requests);
             return value is null ? ApiProblem.Invalid("body", "The body must be a JSON object.") : ApiResult<T>.Ok(value);
         }
         catch (JsonException ex)

@@ -1,4 +1,5 @@
 using Alerts.Core.Extraction;
+using Alerts.Core.Telemetry;
 
 namespace Alerts.Core.Deals;
 
@@ -21,4 +22,4 @@ public sealed record Deal
 
 /// <summary>Queue message (<c>alerts</c>): deliver this deal to this subscription.</summary>
 /// <param name="AlertId">Stable hash of deal and subscription: the same match is one alert however often it is replayed.</param>
-public sealed record AlertMessage(string AlertId, string DealId, string SubscriptionId);
+public sealed record AlertMessage(string AlertId, string DealId, string SubscriptionId) : QueueMessageBase;

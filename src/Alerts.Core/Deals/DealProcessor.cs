@@ -47,6 +47,7 @@ public sealed partial class DealProcessor(
         };
         if (await deals.AddIfAbsentAsync(deal, cancellationToken).ConfigureAwait(false))
         {
+            Telemetry.AlertsTelemetry.DealsExtracted.Add(1);
             LogDeal(logger, deal.Title, Describe(deal.Amounts), string.Join(", ", deal.Tickers.Select(t => t.Symbol).Distinct()));
         }
         else

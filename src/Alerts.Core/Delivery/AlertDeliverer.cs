@@ -42,9 +42,15 @@ public sealed partial class AlertDeliverer(
 
         var attempt = await channel.SendAsync(alert.AlertId, deal, subscription, cancellationToken).ConfigureAwait(false);
         record = record with { Attempts = record.Attempts + 1, LastError = attempt.Error };
+        if (!attempt.Succeeded)
+        {
+            Telemetry.AlertsTelemetry.AlertsFailed.Add(1);
+        }
+
         if (attempt.Succeeded)
         {
             await deliveries.UpsertAsync(record with { Status = DeliveryStatus.Delivered, Delivered = clock.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+            Telemetry.AlertsTelemetry.AlertsDelivered.Add(1);
             LogDelivered(logger, deal.Title, subscription.Channel.ToString().ToLowerInvariant(), subscription.Target);
             return DeliveryStatus.Delivered;
         }

@@ -63,6 +63,7 @@ public sealed partial class FeedFetcher(
                 await queue.SendAsync(StorageNames.ArticlesQueue, ToArticle(feed.Id, entry, parsed.Language), cancellationToken).ConfigureAwait(false);
                 await seenItems.MarkSeenAsync(feed.Id, entry.Id, cancellationToken).ConfigureAwait(false);
                 LogNewItem(logger, entry.Title ?? entry.Id, feed.Url);
+                Telemetry.AlertsTelemetry.ItemsPolled.Add(1);
                 queued++;
             }
         }

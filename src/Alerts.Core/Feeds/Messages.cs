@@ -1,10 +1,12 @@
+using Alerts.Core.Telemetry;
+
 namespace Alerts.Core.Feeds;
 
 /// <summary>Queue message (<c>feeds</c>): fetch this feed now.</summary>
-public sealed record FeedFetchMessage(string FeedId);
+public sealed record FeedFetchMessage(string FeedId) : QueueMessageBase;
 
 /// <summary>Queue message (<c>articles</c>): a feed item not seen before, to extract a deal from.</summary>
-public sealed record ArticleMessage
+public sealed record ArticleMessage : QueueMessageBase
 {
     public required string FeedId { get; init; }
     public required string ItemId { get; init; }

@@ -12,8 +12,16 @@ namespace Alerts.IntegrationTests.EndToEnd;
 public sealed class PipelineEndToEndTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task A_feed_item_naming_9984_T_reaches_a_webhook_and_an_email_subscriber()
+    public async Task A_feed_item_naming_9984_T_reaches_a_webhook_and_an_email_subscriber_in_one_trace()
     {
+        var activities = new System.Collections.Concurrent.ConcurrentQueue<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == Core.Telemetry.AlertsTelemetry.SourceName,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activities.Enqueue,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
         await using var feedServer = await LoopbackHttpServer.StartAsync();
         await using var webhook = await LoopbackHttpServer.StartAsync();
         using var smtp = SmtpTestServer.Start();
@@ -56,6 +64,11 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite)
 
         var deals = await host.Admin.GetStringAsync("api/deals?ticker=9984.T&limit=10");
         Assert.Contains(guid, deals, StringComparison.Ordinal);
+
+        // One trace from the fetch of the feed to both deliveries, carried through the queues.
+        await Eventually.TrueAsync(() => activities.Count(a => a.OperationName == "DeliverAlerts") >= 2, "the delivery activities");
+        var traces = activities.GroupBy(a => a.TraceId).Select(g => g.Select(a => a.OperationName).ToList());
+        Assert.Contains(traces, names => names.Contains("FetchFeed") && names.Contains("ExtractDeals") && names.Count(n => n == "DeliverAlerts") >= 2);
     }
 
     [Fact]

@@ -44,6 +44,7 @@ public sealed class QueueTriggerSemanticsTests(AzuriteFixture azurite)
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddSingleton(new QueueServiceClient(azurite.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<FlakyFunction.Recorder>();
         builder.Services.AddScoped<FlakyFunction>();
         builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueTriggerListener>(sp, function));

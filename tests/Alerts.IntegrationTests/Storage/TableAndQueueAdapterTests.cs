@@ -95,7 +95,8 @@ public sealed class TableAndQueueAdapterTests(AzuriteFixture azurite) : IAsyncLi
         foreach (var peeked in (await raw.PeekMessagesAsync(32)).Value)
         {
             var json = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(peeked.Body.ToString()));
-            found |= JsonSerializer.Deserialize<FeedFetchMessage>(json, AlertsJson.Options) == message;
+            var sent = JsonSerializer.Deserialize<FeedFetchMessage>(json, AlertsJson.Options)!;
+            found |= sent.FeedId == message.FeedId && sent.EnqueuedAt is not null;
         }
 
         Assert.True(found, "The message was not found as base64 JSON on the feeds queue.");
