@@ -103,6 +103,15 @@ public class OutboundRequestGuardTests
         Assert.NotNull(Guard().CheckAddress(IPAddress.Parse(address)));
     }
 
+    [Theory]
+    [InlineData("64:ff9b::7f00:1")] // NAT64 of 127.0.0.1
+    [InlineData("2002:7f00:1::1")] // 6to4 of 127.0.0.1
+    public void CheckAddress_refuses_nat64_and_6to4_addresses_embedding_loopback(string address)
+    {
+        Assert.Equal("must not point at a loopback address", Guard().CheckAddress(IPAddress.Parse(address)));
+        Assert.Null(Guard(allowLoopback: true).CheckAddress(IPAddress.Parse(address)));
+    }
+
     [Fact]
     public void CheckAddress_allows_public_ipv6()
     {
