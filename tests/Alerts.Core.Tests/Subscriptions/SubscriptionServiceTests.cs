@@ -208,6 +208,14 @@ public class SubscriptionServiceTests
         await AssertRejected(new CreateSubscriptionRequest("email", "ops@example.com", ["GOOGL.O", ticker], null), "tickers[1]");
     }
 
+    [Theory]
+    [InlineData("NASDAQ:")]
+    [InlineData("NYSE: ")]
+    public async Task Create_rejects_exchange_prefix_without_a_symbol(string ticker)
+    {
+        await AssertRejected(new CreateSubscriptionRequest("email", "ops@example.com", [ticker], null), "tickers[0]");
+    }
+
     [Fact]
     public async Task Create_rejects_null_ticker_in_the_list()
     {
