@@ -199,6 +199,27 @@ public class FeedFetcherTests
         Assert.Contains("500", update.LastError, StringComparison.Ordinal);
     }
 
+    public static TheoryData<Exception> ResiliencePipelineRejections => new()
+    {
+        new Polly.Timeout.TimeoutRejectedException("The operation didn't complete within the allowed timeout of '00:00:30'."),
+        new Polly.CircuitBreaker.BrokenCircuitException("The circuit is now open and is not allowing calls."),
+    };
+
+    [Theory]
+    [MemberData(nameof(ResiliencePipelineRejections))]
+    public async Task Rejection_by_the_resilience_pipeline_is_a_recorded_failure_and_queues_nothing(Exception rejection)
+    {
+        respond = () => throw rejection;
+
+        var queued = await Fetcher().FetchAsync("feed1", CancellationToken.None);
+
+        Assert.Equal(0, queued);
+        Assert.Empty(articles);
+        var update = Assert.Single(updates);
+        Assert.Equal(1, update.ConsecutiveFailures);
+        Assert.Equal(rejection.Message, update.LastError);
+    }
+
     [Fact]
     public async Task Unparseable_document_is_a_recorded_failure()
     {
