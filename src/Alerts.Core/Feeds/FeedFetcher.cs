@@ -42,7 +42,9 @@ public sealed partial class FeedFetcher(
         {
             (parsed, etag, lastModified) = await DownloadAsync(feed, settings, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException or FeedFormatException or TaskCanceledException or InvalidDataException && !cancellationToken.IsCancellationRequested)
+        // ExecutionRejectedException: the resilience pipeline's total timeout and open circuit fail the feed like any other fetch error.
+        catch (Exception ex) when (ex is HttpRequestException or FeedFormatException or TaskCanceledException or InvalidDataException or Polly.ExecutionRejectedException
+            && !cancellationToken.IsCancellationRequested)
         {
             LogFailed(logger, feed.Url, ex.Message);
             await feeds.UpdateAsync(feed with { LastPolled = clock.GetUtcNow(), ConsecutiveFailures = feed.ConsecutiveFailures + 1, LastError = ex.Message }, cancellationToken).ConfigureAwait(false);

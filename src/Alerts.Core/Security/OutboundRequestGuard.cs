@@ -76,7 +76,7 @@ public sealed class OutboundRequestGuard(IOptionsMonitor<AlertsOptions> options)
         };
     }
 
-    private static string? CheckIPv6(IPAddress address)
+    private string? CheckIPv6(IPAddress address)
     {
         if (address.Equals(IPAddress.IPv6Any))
         {
@@ -99,15 +99,15 @@ public sealed class OutboundRequestGuard(IOptionsMonitor<AlertsOptions> options)
             return "must not point at a private address";
         }
 
-        // NAT64 (64:ff9b::/96) and 6to4 (2002::/16) embed an IPv4 address: judge that one.
+        // NAT64 (64:ff9b::/96) and 6to4 (2002::/16) embed an IPv4 address: judge that one, loopback included.
         if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b[4..12].All(x => x == 0))
         {
-            return CheckIPv4(new IPAddress(b[12..16]));
+            return CheckAddress(new IPAddress(b[12..16]));
         }
 
         if (b[0] == 0x20 && b[1] == 0x02)
         {
-            return CheckIPv4(new IPAddress(b[2..6]));
+            return CheckAddress(new IPAddress(b[2..6]));
         }
 
         return null;

@@ -162,7 +162,9 @@ public sealed partial class SubscriptionService(
     private static bool IsTicker(string value)
     {
         var t = value.Trim();
-        return t.Length is >= 1 and <= 32 && t.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or ':' or ' ');
+        // The normaliser must accept it too ("NASDAQ:" has no symbol), or the filter could never match.
+        return t.Length is >= 1 and <= 32 && t.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or ':' or ' ')
+            && Extraction.TickerNormalizer.TryNormalize(t) is not null;
     }
 
     private static bool IsId(string id) => id.Length is > 0 and <= 64 && id.All(char.IsAsciiLetterOrDigit);
