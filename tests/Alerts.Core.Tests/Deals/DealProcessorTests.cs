@@ -63,7 +63,7 @@ public class DealProcessorTests
         subscriptions.Setup(s => s.ListAsync(It.IsAny<CancellationToken>())).Returns(() => list.ToAsyncEnumerable());
 
     private DealProcessor Processor() => new(
-        extractor.Object, deals.Object, subscriptions.Object, deliveries.Object, queue.Object, new FakeTimeProvider(Now), NullLogger<DealProcessor>.Instance);
+        extractor.Object, deals.Object, subscriptions.Object, new AlertDispatcher(deliveries.Object, queue.Object, new FakeTimeProvider(Now), NullLogger<AlertDispatcher>.Instance), new FakeTimeProvider(Now), NullLogger<DealProcessor>.Instance);
 
     [Fact]
     public async Task Article_without_amount_is_no_deal_and_queues_nothing()

@@ -43,7 +43,7 @@ public class ExtractDealsFunctionTests
     };
 
     private ExtractDealsFunction Function() => new(new DealProcessor(
-        new DealExtractor(), deals.Object, subscriptions.Object, deliveries.Object, queue.Object, new FakeTimeProvider(Now), NullLogger<DealProcessor>.Instance));
+        new DealExtractor(), deals.Object, subscriptions.Object, new AlertDispatcher(deliveries.Object, queue.Object, new FakeTimeProvider(Now), NullLogger<AlertDispatcher>.Instance), new FakeTimeProvider(Now), NullLogger<DealProcessor>.Instance));
 
     private static ArticleMessage Article(string title) => new() { FeedId = "feed1", ItemId = "item1", Title = title, Language = "en" };
 

@@ -1,3 +1,4 @@
+using Alerts.Core.Deals;
 using Alerts.Core.Configuration;
 using Alerts.Core.Security;
 using Alerts.Core.Storage;
@@ -17,7 +18,10 @@ public class SubscriptionsApiTests
 
     private SubscriptionsApi Api() => new(new SubscriptionService(
         store.Object,
+        Mock.Of<IDealStore>(MockBehavior.Strict),
+        new AlertDispatcher(Mock.Of<IDeliveryStore>(MockBehavior.Strict), Mock.Of<IMessageQueue>(MockBehavior.Strict), new FakeTimeProvider(Now), NullLogger<AlertDispatcher>.Instance),
         new OutboundRequestGuard(new StaticOptionsMonitor<AlertsOptions>(new AlertsOptions())),
+        new StaticOptionsMonitor<AlertsOptions>(new AlertsOptions()),
         new FakeTimeProvider(Now),
         NullLogger<SubscriptionService>.Instance));
 
