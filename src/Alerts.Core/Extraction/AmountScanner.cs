@@ -42,6 +42,17 @@ internal sealed partial class AmountScanner
     private static readonly string[] CentCurrencies = ["USD", "CAD", "AUD", "HKD", "NZD", "SGD", "TWD", "EUR", "MXN", "ARS", "CLP", "COP", "BRL", "ZAR"];
     private static readonly string[] OtherDollarCodes = ["CAD", "AUD", "HKD", "NZD", "SGD", "TWD"];
 
+    // Names of non-US dollars that make a story's bare "dlrs" theirs (FORMAT: "in a story that names Hong Kong or Canadian dollars").
+    private static readonly (string Phrase, string Code)[] OtherDollarNames =
+    [
+        ("Hong Kong dollar", "HKD"), ("Hong Kong dlr", "HKD"), ("HK dollar", "HKD"), ("H.K. dlr", "HKD"), ("H.K. dollar", "HKD"), ("HK$", "HKD"),
+        ("dollars de Hong Kong", "HKD"), ("Hongkong-Dollar", "HKD"), ("Canadian dollar", "CAD"), ("Canadian dlr", "CAD"), ("C$", "CAD"),
+        ("dollars canadiens", "CAD"), ("dollar canadien", "CAD"), ("dólares canadienses", "CAD"), ("kanadische Dollar", "CAD"),
+        ("Australian dollar", "AUD"), ("Australian dlr", "AUD"), ("A$", "AUD"), ("dollars australiens", "AUD"), ("dólares australianos", "AUD"),
+        ("New Zealand dollar", "NZD"), ("New Zealand dlr", "NZD"), ("NZ$", "NZD"), ("Singapore dollar", "SGD"), ("S$", "SGD"),
+        ("Taiwan dollar", "TWD"), ("NT$", "TWD"),
+    ];
+
     private static readonly (string Phrase, AmountQualifier Qualifier)[] Qualifiers =
     [
         ("about", AmountQualifier.Approximate), ("around", AmountQualifier.Approximate), ("approximately", AmountQualifier.Approximate),
@@ -67,6 +78,11 @@ internal sealed partial class AmountScanner
         ("al menos", AmountQualifier.LowerBound), ("por lo menos", AmountQualifier.LowerBound),
     ];
 
+    // Qualifier phrases indexed by their last word, so that most amounts cost one lookup.
+    private static readonly Dictionary<string, (string Phrase, AmountQualifier Qualifier)[]> QualifierLastWords = Qualifiers
+        .GroupBy(q => q.Phrase[(q.Phrase.LastIndexOf(' ') + 1)..], StringComparer.OrdinalIgnoreCase)
+        .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
+
     private readonly string text;
     private readonly string language;
     private readonly List<Candidate> candidates = [];
@@ -75,7 +91,7 @@ internal sealed partial class AmountScanner
     private bool? mexican;
     private string? otherDollar;
     private bool otherDollarKnown;
-    private readonly Dictionary<CurrencyFamily, string> familyCodes = [];
+    private Dictionary<CurrencyFamily, string>? familyCodes;
 
     private AmountScanner(string text, string language)
     {
@@ -308,14 +324,44 @@ internal sealed partial class AmountScanner
     // Small spelled-out numbers count only with a scale or currency after them ("one billion crowns", "deux euros").
     private void FindSpelledNumbers()
     {
-        foreach (var m in SpelledNumber().EnumerateMatches(text))
+        var lookup = SpelledValues.GetAlternateLookup<ReadOnlySpan<char>>();
+        var n = text.Length;
+        var i = 0;
+        while (i < n)
         {
-            var word = text.AsSpan(m.Index, m.Length);
-            if (!SpelledValues.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var value))
+            var rel = text.AsSpan(i).IndexOfAny(WordFollowers);
+            if (rel < 0)
+            {
+                break;
+            }
+
+            // A spelled number is a 2-8 letter word followed by one space and a letter or digit.
+            var space = i + rel;
+            i = space + 1;
+            if (space + 1 >= n || !char.IsLetterOrDigit(text[space + 1]))
             {
                 continue;
             }
 
+            var start = space;
+            while (start > 0 && space - start < 9 && char.IsLetter(text[start - 1]))
+            {
+                start--;
+            }
+
+            var length = space - start;
+            if (length < 2 || length > 8 || (start > 0 && (char.IsLetterOrDigit(text[start - 1]))))
+            {
+                continue;
+            }
+
+            var word = text.AsSpan(start, length);
+            if (!lookup.TryGetValue(word, out var value))
+            {
+                continue;
+            }
+
+            var m = (Index: start, Length: length);
             var c = new Candidate { NumberStart = m.Index, NumberEnd = m.Index + m.Length, Number = value, Spelled = true };
             if (value == 1000m && word.Equals("mil", StringComparison.OrdinalIgnoreCase))
             {
@@ -533,6 +579,12 @@ internal sealed partial class AmountScanner
         else if (k > 1 && IsInlineSpace(text[k - 1]))
         {
             k--;
+        }
+
+        // Every prefix ends with a symbol, a capital, "." or the "s" of "Rs": "rose 5" needs no lookup.
+        if (k == 0 || !(IsCurrencySymbol(text[k - 1]) || char.IsAsciiLetterUpper(text[k - 1]) || text[k - 1] is '.' or 's'))
+        {
+            return;
         }
 
         var t = k;
@@ -832,7 +884,10 @@ internal sealed partial class AmountScanner
         Span<Word> words = stackalloc Word[3];
         words[0] = first;
         var count = 1;
-        while (count < 3)
+        var firstKey = text.AsSpan(first.Start, first.End - first.Start);
+        var multi = CurrencyLexicon.PhraseStarts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(firstKey)
+            || (first.TrailingDot && CurrencyLexicon.PhraseStarts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(first.Start, first.End - first.Start + 1)));
+        while (multi && count < 3)
         {
             var prev = words[count - 1];
             var next = ReadWord(prev.End + (prev.TrailingDot ? 1 : 0), 1);
@@ -1229,16 +1284,19 @@ internal sealed partial class AmountScanner
             }
         }
 
-        var m = OtherDollarName().Match(text);
-        if (m.Success)
+        // Every name contains "$", "dollar", "dlr" or "dólar": look for those first, the names only when one is there.
+        var span = text.AsSpan();
+        if (span.Contains('$') || span.Contains("dollar", StringComparison.OrdinalIgnoreCase) || span.Contains("dlr", StringComparison.OrdinalIgnoreCase)
+            || span.Contains("dólar", StringComparison.OrdinalIgnoreCase))
         {
-            var name = m.Value.ToUpperInvariant();
-            otherDollar = name.Contains("CANAD", StringComparison.Ordinal) || name.Contains("KANAD", StringComparison.Ordinal) ? "CAD"
-                : name.Contains("AUSTRAL", StringComparison.Ordinal) ? "AUD"
-                : name.Contains("ZEALAND", StringComparison.Ordinal) || name.Contains("ZÉLAND", StringComparison.Ordinal) ? "NZD"
-                : name.Contains("SINGAP", StringComparison.Ordinal) ? "SGD"
-                : name.Contains("TAIWAN", StringComparison.Ordinal) ? "TWD"
-                : "HKD";
+            foreach (var (phrase, code) in OtherDollarNames)
+            {
+                if (span.Contains(phrase, StringComparison.OrdinalIgnoreCase))
+                {
+                    otherDollar = code;
+                    break;
+                }
+            }
         }
 
         return otherDollar;
@@ -1246,6 +1304,7 @@ internal sealed partial class AmountScanner
 
     private string FamilyCode(CurrencyFamily family)
     {
+        familyCodes ??= [];
         if (familyCodes.TryGetValue(family, out var cached))
         {
             return cached;
@@ -1255,17 +1314,17 @@ internal sealed partial class AmountScanner
         switch (family)
         {
             case CurrencyFamily.Franc:
-                code = QualifiedFranc() ?? (Cue("swiss|switzerland|suisse|schweiz|zurich|zürich|geneva|genève|bern|\\bSMI\\b|\\bCHF\\b") ? "CHF"
+                code = QualifiedFranc() ?? (Cue("swiss|switzerland|suisse|schweiz|zurich|zürich|geneva|genève|bern|SMI |CHF") ? "CHF"
                     : Cue("belgi|bruxelles|brussels|brüssel") ? "BEF"
                     : Cue("luxembourg") ? "LUF"
-                    : language == "en" && Cue("french|france|paris|\\.PA\\b") ? "FRF"
+                    : language == "en" && Cue("french|france|paris|français") ? "FRF"
                     : "CHF");
                 break;
             case CurrencyFamily.Crown:
                 code = Cue("denmark|danish|danois|dänemark|dänisch|copenhag|kopenhagen|dinamarca") ? "DKK"
                     : Cue("norw|oslo|norvég|noruega") ? "NOK"
-                    : Cue("czech|tchèque|tschech|prague|prag\\b") ? "CZK"
-                    : Cue("iceland|islande|island\\b") ? "ISK"
+                    : Cue("czech|tchèque|tschech|prague|prag ") ? "CZK"
+                    : Cue("iceland|islande|island ") ? "ISK"
                     : "SEK";
                 break;
             case CurrencyFamily.Rupee:
@@ -1286,7 +1345,7 @@ internal sealed partial class AmountScanner
                 code = Cue("ital") ? "ITL" : "TRY";
                 break;
             case CurrencyFamily.YenSign:
-                code = Cue("yuan|renminbi|\\bRMB\\b|china|chinese|chine") && !Cue("\\byen\\b|japan|japon|tokyo") ? "CNY" : "JPY";
+                code = Cue("yuan|renminbi|RMB|china|chinese|chine") && !Cue("yen |yen.|yen,|japan|japon|tokyo") ? "CNY" : "JPY";
                 break;
             default:
                 code = "USD";
@@ -1312,21 +1371,55 @@ internal sealed partial class AmountScanner
 
     private bool HasCue(string code) => code switch
     {
-        "KRW" => Cue("korea|corée|seoul|séoul|\\bKRW\\b|samsung|hyundai"),
+        "KRW" => Cue("korea|corée|seoul|séoul|KRW|samsung|hyundai"),
         "DEM" => Cue("german|deutsch|bundesbank|frankfurt|allemagne"),
         _ => true,
     };
 
-    // Context cues are plain alternations of words, compiled once and kept: they are few and fixed.
-    private bool Cue(string pattern) =>
-        CueRegexes.GetOrAdd(pattern, p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled)).IsMatch(text);
+    // Context cues: any of the '|'-separated words starting a word of the text (case-insensitive, vectorised IndexOf).
+    private bool Cue(string alternatives)
+    {
+        foreach (var needle in CueWords.GetOrAdd(alternatives, a => a.Split('|')))
+        {
+            var from = 0;
+            while (from < text.Length)
+            {
+                var at = text.AsSpan(from).IndexOf(needle, StringComparison.OrdinalIgnoreCase);
+                if (at < 0)
+                {
+                    break;
+                }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> CueRegexes = new(StringComparer.Ordinal);
+                at += from;
+                if (at == 0 || !char.IsLetter(text[at - 1]))
+                {
+                    return true;
+                }
+
+                from = at + needle.Length;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> CueWords = new(StringComparer.Ordinal);
 
     private AmountQualifier QualifierBefore(int start)
     {
         var window = text.AsSpan(Math.Max(0, start - 24), Math.Min(24, start)).TrimEnd();
-        foreach (var (phrase, qualifier) in Qualifiers)
+        var lastWord = window.Length;
+        while (lastWord > 0 && (char.IsLetter(window[lastWord - 1]) || window[lastWord - 1] is '\'' or '’' or '.'))
+        {
+            lastWord--;
+        }
+
+        if (lastWord == window.Length || !QualifierLastWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(window[lastWord..], out var phrases))
+        {
+            return AmountQualifier.Exact;
+        }
+
+        foreach (var (phrase, qualifier) in phrases)
         {
             if (window.EndsWith(phrase, StringComparison.OrdinalIgnoreCase)
                 && (window.Length == phrase.Length || !char.IsLetter(window[window.Length - phrase.Length - 1])))
@@ -1411,14 +1504,10 @@ internal sealed partial class AmountScanner
 
     private static decimal Normalize(decimal value) => value / 1.0000000000000000000000000000m;
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|un|une|deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|douze|vingt|ein|eine|einer|einem|einen|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|elf|zwölf|zwanzig|hundert|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|veinte|cien|mil)(?=[ \u00A0][\p{L}\p{N}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex SpelledNumber();
+    private static readonly System.Buffers.SearchValues<char> WordFollowers = System.Buffers.SearchValues.Create(" \u00A0");
 
     [GeneratedRegex(@"\b(?:mdd|mmdd|mdp|mmdp|pesos)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MexicanHint();
-
-    [GeneratedRegex(@"hong\s?kong\s+(?:dollars?|dlrs?)|\bH\.?K\.?\s*(?:dollars?|dlrs?)|HK\$|canadian\s+(?:dollars?|dlrs?)|\bC\$|australian\s+(?:dollars?|dlrs?)|\bA\$|new\s+zealand\s+(?:dollars?|dlrs?)|NZ\$|singapore\s+(?:dollars?|dlrs?)|\bS\$|taiwan\s+(?:dollars?|dlrs?)|dollars?\s+(?:canadiens?|australiens?|de\s+hong\s?kong|néo-zélandais)|dólares\s+(?:canadienses|australianos|de\s+hong\s?kong)|kanadische[n]?\s+dollar|hongkong-dollar", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex OtherDollarName();
 
     private readonly record struct Word(int Start, int End, bool TrailingDot, bool IsSymbol)
     {

@@ -65,6 +65,11 @@ internal static class CurrencyLexicon
     /// <summary>Currency words and phrases written after the number, lower case, words joined by one space.</summary>
     public static readonly Dictionary<string, CurrencyWord> Suffixes = BuildSuffixes();
 
+    /// <summary>First words of the multi-word currency phrases ("hong" of "hong kong dollars"), to skip reading further words.</summary>
+    public static readonly HashSet<string> PhraseStarts = new(
+        Suffixes.Keys.Where(k => k.Contains(' ', StringComparison.Ordinal)).Select(k => k[..k.IndexOf(' ', StringComparison.Ordinal)]),
+        StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Scale words, lower case.</summary>
     public static readonly Dictionary<string, ScaleWord> Scales = BuildScales();
 

@@ -16,6 +16,9 @@ public static class LanguageDetector
     private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         Stopwords.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private static readonly System.Buffers.SearchValues<char> Letters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZàâäçéèêëîïôöùûüñáíóúÀÂÄÇÉÈÊËÎÏÔÖÙÛÜÑÁÍÓÚß");
+
     /// <summary>
     /// Returns the two-letter code of a BCP 47 tag when it is one of <see cref="Supported"/> ("fr-CA" -> "fr"),
     /// otherwise detects the language of <paramref name="text"/>.
@@ -37,22 +40,23 @@ public static class LanguageDetector
         return Detect(text);
     }
 
-    /// <summary>Detects the language of a text from up to its first 4,000 characters; English when undecided.</summary>
+    /// <summary>Detects the language of a text from up to its first 1,500 characters; English when undecided.</summary>
     public static string Detect(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         Span<int> scores = stackalloc int[4];
-        var span = text.AsSpan(0, Math.Min(text.Length, 4000));
+        var span = text.AsSpan(0, Math.Min(text.Length, 1500));
         var i = 0;
         while (i < span.Length)
         {
-            if (!char.IsLetter(span[i]))
+            var rel = span[i..].IndexOfAny(Letters);
+            if (rel < 0)
             {
-                i++;
-                continue;
+                break;
             }
 
-            var start = i;
+            var start = i + rel;
+            i = start;
             while (i < span.Length && char.IsLetter(span[i]))
             {
                 i++;

@@ -45,6 +45,16 @@ internal sealed partial class TickerScanner
 
     private static readonly HashSet<string> Cities = new(StringComparer.OrdinalIgnoreCase) { "Paris", "London", "Tokyo", "Frankfurt" };
 
+    // Names written before a colon and a symbol ("NYSE: IBM", "Euronext Paris: AIR", "Paris:CA").
+    private static readonly HashSet<string> ExchangeNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "NYSE American", "NYSE Arca", "NYSE MKT", "NYSE", "Nasdaq", "NasdaqGS", "NasdaqGM", "NasdaqCM", "AMEX", "OTCQX", "OTCQB",
+        "OTC Markets", "OTCMKTS", "OTC", "LSE", "LON", "AIM", "TSXV", "TSX-V", "TSX", "CSE", "ASX", "NZX", "SGX", "HKEX", "HKSE", "HKG",
+        "SEHK", "TYO", "TSE", "JPX", "KRX", "KOSDAQ", "BSE", "NSE", "SIX", "SWX", "EPA", "Euronext Paris", "Euronext Amsterdam",
+        "Euronext Brussels", "Euronext Lisbon", "Euronext Dublin", "Euronext", "ETR", "XETRA", "FRA", "FWB", "BIT", "BME", "STO", "CPH",
+        "HEL", "OSL", "WSE", "BVMF", "BMV", "JSE", "SSE", "SZSE", "TWSE", "Paris", "London", "Tokyo", "Frankfurt",
+    };
+
     private static readonly HashSet<string> StrongBloomberg = new(StringComparer.Ordinal)
     {
         "FP", "LN", "GY", "GR", "JT", "JP", "NA", "IM", "SM", "SW", "VX", "BB", "DC", "FH", "SS", "ST", "UN", "UW", "UQ",
@@ -96,17 +106,7 @@ internal sealed partial class TickerScanner
             }
         }
 
-        foreach (Match m in ExchangePrefixed().Matches(text))
-        {
-            var ex = m.Groups["ex"];
-            var code = m.Groups["code"];
-            if (Cities.Contains(ex.Value) && code.Index != ex.Index + ex.Length + 1)
-            {
-                continue; // "Paris:CA" is a listing, "Paris: A" is prose.
-            }
-
-            Add(m.Index, m.Length, m.Value, code.Value, 1);
-        }
+        FindExchangePrefixed();
 
         foreach (Match m in ReutersCode().Matches(text))
         {
@@ -203,6 +203,91 @@ internal sealed partial class TickerScanner
 
         return result;
     }
+
+    // Anchored on each colon: the symbol after it, then the exchange name (one or two words) before it.
+    private void FindExchangePrefixed()
+    {
+        var n = text.Length;
+        var names = ExchangeNames.GetAlternateLookup<ReadOnlySpan<char>>();
+        var i = 0;
+        while (i < n)
+        {
+            var rel = text.AsSpan(i).IndexOf(':');
+            if (rel < 0)
+            {
+                break;
+            }
+
+            var colon = i + rel;
+            i = colon + 1;
+            var codeStart = colon + 1 < n && text[colon + 1] == ' ' ? colon + 2 : colon + 1;
+            var codeEnd = codeStart;
+            while (codeEnd < n && codeEnd - codeStart < 10 && IsUpperOrDigit(text[codeEnd]))
+            {
+                codeEnd++;
+            }
+
+            if (codeEnd == codeStart)
+            {
+                continue;
+            }
+
+            if (codeEnd + 1 < n && text[codeEnd] is '.' or '-' && IsUpperOrDigit(text[codeEnd + 1]))
+            {
+                var e = codeEnd + 1;
+                while (e < n && e - codeEnd - 1 < 4 && IsUpperOrDigit(text[e]))
+                {
+                    e++;
+                }
+
+                codeEnd = e;
+            }
+
+            if (codeEnd < n && (char.IsLetterOrDigit(text[codeEnd]) || text[codeEnd] == '_'))
+            {
+                continue;
+            }
+
+            var nameEnd = colon > 0 && text[colon - 1] == ' ' ? colon - 1 : colon;
+            var nameStart = WordStartBefore(nameEnd);
+            if (nameStart == nameEnd)
+            {
+                continue;
+            }
+
+            var twoStart = nameStart > 1 && text[nameStart - 1] == ' ' ? WordStartBefore(nameStart - 1) : nameStart;
+            if (twoStart < nameStart - 1 && IsBoundaryBefore(twoStart) && names.Contains(text.AsSpan(twoStart, nameEnd - twoStart)))
+            {
+                nameStart = twoStart;
+            }
+            else if (!IsBoundaryBefore(nameStart) || !names.Contains(text.AsSpan(nameStart, nameEnd - nameStart)))
+            {
+                continue;
+            }
+
+            if (Cities.Contains(text[nameStart..nameEnd]) && codeStart != colon + 1)
+            {
+                continue; // "Paris:CA" is a listing, "Paris: A" is prose.
+            }
+
+            Add(nameStart, codeEnd - nameStart, text[nameStart..codeEnd], text[codeStart..codeEnd], 1);
+        }
+    }
+
+    private static bool IsUpperOrDigit(char c) => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c);
+
+    private int WordStartBefore(int end)
+    {
+        var p = end;
+        while (p > 0 && end - p < 20 && (char.IsLetter(text[p - 1]) || text[p - 1] == '-'))
+        {
+            p--;
+        }
+
+        return p;
+    }
+
+    private bool IsBoundaryBefore(int start) => start == 0 || !(char.IsLetterOrDigit(text[start - 1]) || text[start - 1] == '$');
 
     private void Add(int start, int length, string written, string symbol, int priority) =>
         found.Add(new Found(start, length, written, symbol, priority));
@@ -560,9 +645,6 @@ internal sealed partial class TickerScanner
 
     [GeneratedRegex(@"<(?<sym>[A-Z0-9][A-Za-z0-9_.&]{0,11}(?: [A-Z]{2})?)>", RegexOptions.CultureInvariant)]
     private static partial Regex AngleCode();
-
-    [GeneratedRegex(@"(?<![\w$])(?<ex>(?i:NYSE\s?American|NYSE\s?Arca|NYSE\s?MKT|NYSE|Nasdaq(?:GS|GM|CM)?|AMEX|OTCQX|OTCQB|OTC\s?Markets|OTCMKTS|OTC|LSE|LON|AIM|TSXV|TSX-V|TSX|CSE|ASX|NZX|SGX|HKEX|HKSE|HKG|SEHK|TYO|TSE|JPX|KRX|KOSDAQ|BSE|NSE|SIX|SWX|EPA|Euronext\s(?:Paris|Amsterdam|Brussels|Lisbon|Dublin)|Euronext|ETR|XETRA|FRA|FWB|BIT|BME|STO|CPH|HEL|OSL|WSE|BVMF|BMV|JSE|SSE|SZSE|TWSE)|Paris|London|Tokyo|Frankfurt)\s?:\s?(?<code>[A-Z0-9]{1,10}(?:[.\-][A-Z0-9]{1,4})?)(?![\w])", RegexOptions.CultureInvariant)]
-    private static partial Regex ExchangePrefixed();
 
     [GeneratedRegex(@"(?<![\w.$@/\\-])(?<code>[A-Z0-9][A-Z0-9&]{1,5}(?:_?[a-z])?|[A-Z])\.(?<sfx>OQ|PA|DE|HK|AS|BR|MI|MC|SW|VX|TO|AX|SS|SZ|KS|KQ|TW|SI|BO|NS|ST|CO|OL|HE|LS|SA|MX|JO|NZ|VI|IS|WA|T|O|N|K|A|L|F|B|S|V|I)(?![\w])", RegexOptions.CultureInvariant)]
     private static partial Regex ReutersCode();
