@@ -85,6 +85,8 @@ internal sealed partial class AmountScanner
 
     private readonly string text;
     private readonly string language;
+    private int current = -1;
+    private HashSet<int>? swallowed;
     private readonly List<Candidate> candidates = [];
     private int dotDecimalEvidence;
     private int commaDecimalEvidence;
@@ -116,10 +118,12 @@ internal sealed partial class AmountScanner
         }
 
         candidates.Sort((a, b) => a.NumberStart.CompareTo(b.NumberStart));
-        foreach (var c in candidates)
+        for (current = 0; current < candidates.Count; current++)
         {
-            if (c.Dropped)
+            var c = candidates[current];
+            if (c.Dropped || (swallowed is not null && !c.Spelled && swallowed.Contains(c.NumberStart)))
             {
+                c.Dropped = true;
                 continue;
             }
 
@@ -208,7 +212,10 @@ internal sealed partial class AmountScanner
                     }
                 }
 
-                candidates.Add(new Candidate { NumberStart = s, NumberEnd = end });
+                if (PlausibleNumber(text.AsSpan(s, end - s), dots, commas))
+                {
+                    candidates.Add(new Candidate { NumberStart = s, NumberEnd = end });
+                }
             }
 
             i = end;
@@ -377,7 +384,7 @@ internal sealed partial class AmountScanner
                     var g = GroupLength(q + 1);
                     c.Number = 1000m + int.Parse(text.AsSpan(q + 1, g), CultureInfo.InvariantCulture);
                     c.NumberEnd = q + 1 + g;
-                    RemoveCandidateAt(q + 1);
+                    (swallowed ??= []).Add(q + 1);
                 }
                 else
                 {
@@ -390,17 +397,7 @@ internal sealed partial class AmountScanner
     }
 
     // Marks rather than removes: this runs while the candidates are being enumerated.
-    private void RemoveCandidateAt(int start)
-    {
-        foreach (var c in candidates)
-        {
-            if (c.NumberStart == start && !c.Spelled)
-            {
-                c.Dropped = true;
-                return;
-            }
-        }
-    }
+    private void RemoveCandidateAt(int start) => DropCandidatesWithin(start - 1, start + 1);
 
     private static readonly Dictionary<string, decimal> SpelledValues = BuildSpelled();
 
@@ -439,28 +436,93 @@ internal sealed partial class AmountScanner
     private bool Interpret(Candidate c)
     {
         var raw = text.AsSpan(c.NumberStart, c.NumberEnd - c.NumberStart);
-        int lastDot = raw.LastIndexOf('.'), lastComma = raw.LastIndexOf(',');
-        int dots = raw.Count('.'), commas = raw.Count(',');
-        var decimalAt = -1;
-        if (dots > 0 && commas > 0)
+        if (!TryParseDigits(raw, DecimalPosition(raw), out var value))
         {
-            decimalAt = Math.Max(lastDot, lastComma);
-            if ((decimalAt == lastDot ? dots : commas) > 1)
-            {
-                return false;
-            }
+            return false;
         }
-        else if (dots + commas == 1)
+
+        // "352-1/2", "11-5/8": a hyphenated fraction.
+        var p = c.NumberEnd;
+        if (!raw.ContainsAny('.', ',') && p + 3 < text.Length && text[p] == '-' && char.IsAsciiDigit(text[p + 1]))
         {
-            var at = Math.Max(lastDot, lastComma);
-            var after = raw.Length - at - 1;
-            if (after != 3 || raw[0] == '0' && at == 1 || SeparatorIsDecimal(raw[at]))
+            var numLen = GroupLength(p + 1);
+            var slash = p + 1 + numLen;
+            if (numLen <= 2 && slash + 1 < text.Length && text[slash] == '/' && char.IsAsciiDigit(text[slash + 1]))
             {
-                decimalAt = at;
+                var denLen = GroupLength(slash + 1);
+                var num = int.Parse(text.AsSpan(p + 1, numLen), CultureInfo.InvariantCulture);
+                var den = denLen <= 3 ? int.Parse(text.AsSpan(slash + 1, denLen), CultureInfo.InvariantCulture) : 0;
+                if (den > 0 && num < den)
+                {
+                    value += (decimal)num / den;
+                    c.NumberEnd = slash + 1 + denLen;
+                    DropCandidatesWithin(p, c.NumberEnd);
+                }
             }
         }
 
-        // Every thousands group has three digits, or two in Indian grouping (1,00,000) before a final three.
+        c.Number = value;
+        return true;
+    }
+
+    // Digit runs swallowed by a longer reading ("1/2" of "352-1/2", "70" of "175, 70") are not numbers of their own.
+    // Candidates are sorted by position, so only the ones right after the current one can be inside.
+    private void DropCandidatesWithin(int start, int end)
+    {
+        for (var k = current + 1; k < candidates.Count && candidates[k].NumberStart < end; k++)
+        {
+            if (candidates[k].NumberStart > start && !candidates[k].Spelled)
+            {
+                candidates[k].Dropped = true;
+            }
+        }
+    }
+
+    // Where the decimal separator is, or -1: the last of two kinds, a single one not followed by exactly three digits,
+    // or, for an ambiguous "1.234" / "1,234", what the language and the text's other numbers say.
+    private int DecimalPosition(ReadOnlySpan<char> raw)
+    {
+        int lastDot = raw.LastIndexOf('.'), lastComma = raw.LastIndexOf(',');
+        int dots = raw.Count('.'), commas = raw.Count(',');
+        if (dots > 0 && commas > 0)
+        {
+            return Math.Max(lastDot, lastComma);
+        }
+
+        if (dots + commas == 1)
+        {
+            var at = Math.Max(lastDot, lastComma);
+            var after = raw.Length - at - 1;
+            if (after != 3 || (raw[0] == '0' && at == 1) || SeparatorIsDecimal(raw[at]))
+            {
+                return at;
+            }
+        }
+
+        return -1;
+    }
+
+    // Checked before a candidate is even kept: with two or more separators the reading does not depend on the convention.
+    private static bool PlausibleNumber(ReadOnlySpan<char> raw, int dots, int commas)
+    {
+        if (dots + commas < 2)
+        {
+            return true;
+        }
+
+        var decimalAt = dots > 0 && commas > 0 ? Math.Max(raw.LastIndexOf('.'), raw.LastIndexOf(',')) : -1;
+        return TryParseDigits(raw, decimalAt, out _);
+    }
+
+    // Every thousands group has three digits, or two in Indian grouping (1,00,000) before a final three.
+    private static bool TryParseDigits(ReadOnlySpan<char> raw, int decimalAt, out decimal value)
+    {
+        value = 0;
+        if (decimalAt >= 0 && raw.Count(raw[decimalAt]) > 1)
+        {
+            return false;
+        }
+
         Span<char> digits = stackalloc char[MaxNumberLength + 2];
         var length = 0;
         var group = 0;
@@ -514,32 +576,7 @@ internal sealed partial class AmountScanner
             return false;
         }
 
-        if (!decimal.TryParse(digits[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
-        {
-            return false;
-        }
-
-        // "352-1/2", "11-5/8": a hyphenated fraction.
-        var p = c.NumberEnd;
-        if (decimalAt < 0 && p + 3 < text.Length && text[p] == '-' && char.IsAsciiDigit(text[p + 1]))
-        {
-            var numLen = GroupLength(p + 1);
-            var slash = p + 1 + numLen;
-            if (numLen <= 2 && slash + 1 < text.Length && text[slash] == '/' && char.IsAsciiDigit(text[slash + 1]))
-            {
-                var denLen = GroupLength(slash + 1);
-                var num = int.Parse(text.AsSpan(p + 1, numLen), CultureInfo.InvariantCulture);
-                var den = denLen <= 3 ? int.Parse(text.AsSpan(slash + 1, denLen), CultureInfo.InvariantCulture) : 0;
-                if (den > 0 && num < den)
-                {
-                    value += (decimal)num / den;
-                    c.NumberEnd = slash + 1 + denLen;
-                }
-            }
-        }
-
-        c.Number = value;
-        return true;
+        return decimal.TryParse(digits[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
     }
 
     private bool SeparatorIsDecimal(char separator)
@@ -649,6 +686,7 @@ internal sealed partial class AmountScanner
             {
                 c.Number += int.Parse(text.AsSpan(q + 2, 2), CultureInfo.InvariantCulture) / 100m;
                 c.NumberEnd = q + 4;
+                DropCandidatesWithin(q, q + 4);
                 q = c.NumberEnd;
                 c.End = q;
                 c.ValueEnd = q;

@@ -618,6 +618,7 @@ internal sealed partial class TickerScanner
         return end + 1 < text.Length && text[end] == ' ' && IsCapitalWordStartingAt(end + 1);
     }
 
+    // Whole words only: "KLM" of "Air France-KLM" is not a shouted neighbour.
     private bool IsCapitalWordEndingAt(int end)
     {
         var p = end;
@@ -626,7 +627,7 @@ internal sealed partial class TickerScanner
             p--;
         }
 
-        return end - p >= 2 && !text.AsSpan(p, end - p).ContainsAnyExcept(UpperLetters);
+        return end - p >= 2 && (p == 0 || char.IsWhiteSpace(text[p - 1])) && !text.AsSpan(p, end - p).ContainsAnyExcept(UpperLetters);
     }
 
     private bool IsCapitalWordStartingAt(int start)
@@ -637,7 +638,8 @@ internal sealed partial class TickerScanner
             p++;
         }
 
-        return p - start >= 2 && !text.AsSpan(start, p - start).ContainsAnyExcept(UpperLetters);
+        return p - start >= 2 && (p == text.Length || !(char.IsLetterOrDigit(text[p]) || text[p] is '-' or '\'' or '’'))
+            && !text.AsSpan(start, p - start).ContainsAnyExcept(UpperLetters);
     }
 
     private static readonly System.Buffers.SearchValues<char> UpperLetters =

@@ -17,7 +17,7 @@ public sealed class UsdConverter(IOptions<FxRateOptions> options)
         }
 
         var magnitude = Math.Abs(amount.Value);
-        return rate != 0 && magnitude > decimal.MaxValue / rate ? decimal.MaxValue : magnitude * rate;
+        return rate > 1 && magnitude > decimal.MaxValue / rate ? decimal.MaxValue : magnitude * rate;
     }
 
     /// <summary>
