@@ -83,7 +83,6 @@ internal sealed partial class TickerScanner
 
     private readonly string text;
     private readonly List<Found> found = [];
-    private readonly HashSet<string> confirmed = new(StringComparer.Ordinal);
     private bool parenOverride;
 
     private TickerScanner(string text) => this.text = text;
@@ -170,16 +169,8 @@ internal sealed partial class TickerScanner
             }
         }
 
-        // A symbol once written as "$XYZ", "NYSE: XYZ" or "(XYZ)" is a symbol again when bare; after a Reuters
-        // "<GE>" the bare "GE" is the company's short name.
-        foreach (var f in found)
-        {
-            if (f.Priority is 1 or 3 or 5)
-            {
-                confirmed.Add(f.Symbol);
-            }
-        }
-
+        // A bare code is not a symbol just because the story also lists it ("GSK plc (NYSE: GSK)", "<GE> ... GE"):
+        // companies are often named by their ticker, so only the sentence around a bare code decides.
         found.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Priority.CompareTo(b.Priority));
         var kept = new List<Found>(found.Count);
         var lastEnd = -1;
@@ -498,7 +489,7 @@ internal sealed partial class TickerScanner
                 continue;
             }
 
-            if (known || confirmed.Contains(code) || MarkedAsSymbol(m.Index, m.Index + m.Length)
+            if (known || MarkedAsSymbol(m.Index, m.Index + m.Length)
                 || ContinuesList(m.Index, previousTicker))
             {
                 var f = new Found(m.Index, m.Length, code, code, 6);
@@ -528,7 +519,9 @@ internal sealed partial class TickerScanner
             return true;
         }
 
-        if (before is not null && CorporateSuffixes.Contains(before) && (end == text.Length || text[end] is ',' or ';' or ')'))
+        // "Microsoft Corp. MSFT, ...", "Bank of America Corp. BAC remain ...".
+        if (before is not null && CorporateSuffixes.Contains(before)
+            && (end == text.Length || text[end] is ',' or ';' or ')' || (!punctuationFirst && after is not null && char.IsLower(after[0]))))
         {
             return true;
         }
