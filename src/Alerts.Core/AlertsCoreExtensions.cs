@@ -69,6 +69,9 @@ public static class AlertsCoreExtensions
 
         services.AddSingleton<IFeedParser, FeedParser>();
         services.AddSingleton<IDealExtractor, DealExtractor>();
+        services.AddOptions<FxRateOptions>().BindConfiguration(FxRateOptions.SectionName)
+            .Validate(o => o.UsdPerUnit.Values.All(rate => rate > 0), "Alerts:FxRates:UsdPerUnit rates must be positive.").ValidateOnStart();
+        services.AddSingleton<UsdConverter>();
         services.AddSingleton<FeedRegistry>();
         services.AddSingleton<FeedPoller>();
         services.AddSingleton<FeedFetcher>();

@@ -37,6 +37,21 @@ public static partial class TickerNormalizer
         ["TYO"] = "XTKS", ["TSE"] = "XTKS", ["HKEX"] = "XHKG", ["HKG"] = "XHKG", ["SEHK"] = "XHKG",
         ["ASX"] = "XASX", ["BSE"] = "XBOM", ["NSE"] = "XNSE", ["SIX"] = "XSWX", ["KRX"] = "XKRX",
         ["AMS"] = "XAMS", ["EURONEXTAMSTERDAM"] = "XAMS", ["BIT"] = "XMIL", ["BME"] = "XMAD", ["SGX"] = "XSES",
+        ["PARIS"] = "XPAR", ["LONDON"] = "XLON", ["TOKYO"] = "XTKS", ["FRANKFURT"] = "XFRA", ["EURONEXTBRUSSELS"] = "XBRU",
+        ["EURONEXTLISBON"] = "XLIS", ["EURONEXTDUBLIN"] = "XDUB", ["NYSEAMERICAN"] = "XASE", ["NYSEMKT"] = "XASE", ["NYSEARCA"] = "ARCX",
+        ["NASDAQCM"] = "XNAS", ["KOSDAQ"] = "XKOS", ["JPX"] = "XTKS", ["HKSE"] = "XHKG", ["SWX"] = "XSWX", ["STO"] = "XSTO",
+        ["CPH"] = "XCSE", ["HEL"] = "XHEL", ["OSL"] = "XOSL", ["WSE"] = "XWAR", ["JSE"] = "XJSE", ["BMV"] = "XMEX", ["SSE"] = "XSHG",
+        ["SZSE"] = "XSHE", ["TWSE"] = "XTAI", ["NZX"] = "XNZE", ["FWB"] = "XFRA", ["TSX-V"] = "XTSX", ["AIM"] = "XLON",
+        ["CSE"] = "XCNQ", ["BVMF"] = "BVMF",
+    };
+
+    // Bloomberg exchange codes ("AF FP", "VOD LN Equity") -> MIC.
+    private static readonly Dictionary<string, string> BloombergToMic = new(StringComparer.Ordinal)
+    {
+        ["UN"] = "XNYS", ["UW"] = "XNAS", ["UQ"] = "XNAS", ["LN"] = "XLON", ["FP"] = "XPAR", ["GY"] = "XETR", ["GR"] = "XFRA",
+        ["JT"] = "XTKS", ["JP"] = "XTKS", ["HK"] = "XHKG", ["SS"] = "XSTO", ["ST"] = "XSTO", ["IM"] = "XMIL", ["SM"] = "XMAD",
+        ["NA"] = "XAMS", ["BB"] = "XBRU", ["SW"] = "XSWX", ["VX"] = "XSWX", ["CN"] = "XTSE", ["AU"] = "XASX", ["KS"] = "XKRX",
+        ["DC"] = "XCSE", ["FH"] = "XHEL", ["NO"] = "XOSL",
     };
 
     /// <summary>Normalises a ticker as written; returns null when it is not a plausible symbol.</summary>
@@ -59,6 +74,17 @@ public static partial class TickerNormalizer
             }
 
             return new TickerKey(code.ToUpperInvariant(), PrefixToMic.GetValueOrDefault(prefix, prefix.ToUpperInvariant()));
+        }
+
+        if (text.EndsWith(" Equity", StringComparison.OrdinalIgnoreCase))
+        {
+            text = text[..^7].TrimEnd();
+        }
+
+        var space = text.LastIndexOf(' ');
+        if (space > 0 && text.Length - space == 3 && BloombergToMic.TryGetValue(text[(space + 1)..], out var bloombergMic))
+        {
+            return new TickerKey(text[..space].Trim().ToUpperInvariant(), bloombergMic);
         }
 
         var dot = text.LastIndexOf('.');
