@@ -22,7 +22,7 @@ internal static partial class FeedDecoder
         var (bomEncoding, bomLength) = FromBom(bytes);
         if (bomEncoding is not null)
         {
-            return Lenient(bomEncoding, bytes[bomLength..]);
+            return bomEncoding.GetString(bytes[bomLength..]);
         }
 
         var encoding = FromNullPattern(bytes)
@@ -41,10 +41,8 @@ internal static partial class FeedDecoder
             }
         }
 
-        return Lenient(encoding, bytes);
+        return encoding.GetString(bytes); // invalid sequences become U+FFFD rather than failing the feed
     }
-
-    private static string Lenient(Encoding encoding, ReadOnlySpan<byte> bytes) => encoding.GetString(bytes);
 
     private static (Encoding? Encoding, int Length) FromBom(ReadOnlySpan<byte> b) => b switch
     {

@@ -105,6 +105,8 @@ internal static class XmlContent
             }
         }
 
+        // A relative xml:base refines the base above it; an absolute one replaces it (but on Unix "/path" parses as an
+        // absolute file URI, which must not pass for a location).
         var current = documentBase;
         for (var k = bases.Count - 1; k >= 0; k--)
         {
@@ -112,7 +114,7 @@ internal static class XmlContent
             {
                 current = combined;
             }
-            else if (Uri.TryCreate(bases[k], UriKind.Absolute, out var absolute) && !IsFileLike(absolute))
+            else if (Uri.TryCreate(bases[k], UriKind.Absolute, out var absolute) && !absolute.IsFile)
             {
                 current = absolute;
             }
@@ -169,9 +171,10 @@ internal static class XmlContent
         return char.IsAsciiLetter(link[0]);
     }
 
-    // On Unix "/path" parses as an absolute file URI; as a base it must not pretend to be a location.
-    private static bool IsFileLike(Uri uri) => uri.IsFile;
-
-    public static string HashId(string? title, DateTimeOffset? date, string? summary) =>
-        "urn:sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{title}\u001f{date:O}\u001f{summary}")), 0, 16);
+    /// <summary>The id of an item that has none: a hash of title and date (of the text when it has neither), stable across polls.</summary>
+    public static string HashId(string? title, DateTimeOffset? date, string? text)
+    {
+        var key = title is null && date is null ? text : $"{title}\u001f{date:O}";
+        return "urn:sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key ?? string.Empty)), 0, 16);
+    }
 }

@@ -21,6 +21,7 @@ internal sealed class XmlRepair
     private readonly StringBuilder _out;
     private readonly Dictionary<string, string> _declared = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _replacements = new(StringComparer.Ordinal);
+    private readonly (char Char, int From, int At)[] _found = new (char, int, int)[4];
     private int _i;
 
     private XmlRepair(string text, FeedParserOptions options, Deadline deadline)
@@ -30,9 +31,6 @@ internal sealed class XmlRepair
         _deadline = deadline;
         _out = new StringBuilder(text.Length + 256);
     }
-
-    /// <summary>Entities the document declared whose plain-text values were substituted.</summary>
-    public IReadOnlyDictionary<string, string> Substituted => _replacements;
 
     public static string Repair(string text, FeedParserOptions options, Deadline deadline)
     {
@@ -128,8 +126,8 @@ internal sealed class XmlRepair
     {
         _i += 2;
         var name = Name();
-        var close = _s.IndexOf('>', _i);
-        var nextOpen = _s.IndexOf('<', _i);
+        var close = Find('>', _i);
+        var nextOpen = Find('<', _i);
         _i = close >= 0 && (nextOpen < 0 || close < nextOpen) ? close + 1 : _i;
         _out.Append("</").Append(name).Append('>');
     }
@@ -196,8 +194,8 @@ internal sealed class XmlRepair
         if (_i < _s.Length && (_s[_i] == '"' || _s[_i] == '\''))
         {
             var quote = _s[_i];
-            var end = _s.IndexOf(quote, _i + 1);
-            var tagEnd = _s.IndexOf('>', _i + 1);
+            var end = Find(quote, _i + 1);
+            var tagEnd = Find('>', _i + 1);
             if (end < 0)
             {
                 end = tagEnd < 0 ? _s.Length : tagEnd;
@@ -534,6 +532,24 @@ internal sealed class XmlRepair
     }
 
     // --- lexical helpers --------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// <see cref="string.IndexOf(char, int)"/> remembering the last answer per character, so that hostile input
+    /// (thousands of tags with an unterminated quote) costs linear time instead of a rescan per tag.
+    /// </summary>
+    private int Find(char c, int from)
+    {
+        var slot = c switch { '>' => 0, '<' => 1, '"' => 2, _ => 3 };
+        var cached = _found[slot];
+        if (cached.Char == c && cached.From <= from && (cached.At < 0 || cached.At >= from))
+        {
+            return cached.At;
+        }
+
+        var at = _s.IndexOf(c, from);
+        _found[slot] = (c, from, at);
+        return at;
+    }
 
     private bool At(string token, StringComparison comparison = StringComparison.Ordinal) =>
         string.Compare(_s, _i, token, 0, token.Length, comparison) == 0 && _i + token.Length <= _s.Length;

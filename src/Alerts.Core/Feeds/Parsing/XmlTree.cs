@@ -25,6 +25,12 @@ internal static class XmlTree
         ["xhtml"] = FeedNamespaces.Xhtml.NamespaceName,
     };
 
+    // HTML elements that never have content: naked HTML in descriptions leaves them unclosed.
+    private static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+    };
+
     public static XElement Build(string repaired, FeedParserOptions options, Deadline deadline)
     {
         try
@@ -203,7 +209,7 @@ internal static class XmlTree
                     root.Add(element); // content after the root element closed too early
                 }
 
-                if (!selfClosing)
+                if (!selfClosing && !VoidElements.Contains(element.Name.LocalName))
                 {
                     stack.Add((element, rawName, scope));
                     CheckDepth(stack.Count, options);
