@@ -116,7 +116,7 @@ internal static partial class FeedDecoder
         }
     }
 
-    private static Encoding Windows1252() => Encoding.GetEncoding(1252);
+    internal static Encoding Windows1252() => Encoding.GetEncoding(1252);
 
     [GeneratedRegex("""charset\s*=\s*["']?([A-Za-z0-9._:\-]+)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CharsetPattern();

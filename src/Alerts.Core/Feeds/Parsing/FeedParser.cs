@@ -42,13 +42,13 @@ public sealed class FeedParser : IFeedParser
 
         if (text[start] is '{' or '[')
         {
-            return TextCleanup.Apply(JsonFeedReader.Read(text[start..], context.BaseUri));
+            return TextCleanup.Apply(JsonFeedReader.Read(text[start..], context.BaseUri), deadline);
         }
 
         var repaired = XmlRepair.Repair(text, _options, deadline);
         var root = XmlTree.Build(repaired, _options, deadline);
         deadline.Check();
-        return TextCleanup.Apply(Map(root, context.BaseUri));
+        return TextCleanup.Apply(Map(root, context.BaseUri), deadline);
     }
 
     private static ParsedFeed Map(XElement root, Uri? baseUri) => root.Name.LocalName switch

@@ -7,7 +7,7 @@ public sealed class FeedParserOptions
     public long MaxDocumentBytes { get; init; } = 10 * 1024 * 1024;
 
     /// <summary>Wall-clock budget for one parse; past it the document is refused.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Deepest element nesting accepted (real feeds stay far below; deep nesting only serves to exhaust the stack).</summary>
     public int MaxDepth { get; init; } = 256;

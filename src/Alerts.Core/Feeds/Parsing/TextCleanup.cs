@@ -10,38 +10,45 @@ namespace Alerts.Core.Feeds.Parsing;
 /// </summary>
 internal static partial class TextCleanup
 {
-    private static readonly Encoding StrictWindows1252 = Encoding.GetEncoding(1252, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    private static readonly Encoding Windows1252 = FeedDecoder.Windows1252();
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
-    public static ParsedFeed Apply(ParsedFeed feed) => feed with
+    // Characters windows-1252 can encode: Latin-1 minus the C1 range, plus the 27 characters it puts there.
+    private static readonly HashSet<char> Windows1252Chars =
+    [
+        .. Enumerable.Range(0, 256).Where(c => c is < 0x80 or > 0x9F).Select(c => (char)c),
+        .. Windows1252.GetString([.. Enumerable.Range(0x80, 32).Select(b => (byte)b)]).Where(c => c is < '\u0080' or > '\u009F'),
+    ];
+
+    public static ParsedFeed Apply(ParsedFeed feed, Deadline deadline)
     {
-        Title = Clean(feed.Title),
-        Entries = feed.Entries.Select(e => e with { Title = Clean(e.Title), Summary = Clean(e.Summary), Content = Clean(e.Content) }).ToList(),
-    };
+        var entries = new List<FeedEntry>(feed.Entries.Count);
+        foreach (var entry in feed.Entries)
+        {
+            if (entries.Count % 256 == 0)
+            {
+                deadline.Check();
+            }
+
+            entries.Add(entry with { Title = Clean(entry.Title), Summary = Clean(entry.Summary), Content = Clean(entry.Content) });
+        }
+
+        return feed with { Title = Clean(feed.Title), Entries = entries };
+    }
 
     internal static string? Clean(string? value) => value is null ? null : XmlContent.NullIfEmpty(Sanitize(FixDoubleEncoding(value)));
 
     /// <summary>Text whose characters are all windows-1252 and whose bytes are valid multi-byte UTF-8 was decoded twice.</summary>
     internal static string FixDoubleEncoding(string value)
     {
-        if (!value.Any(c => c is >= '\u00C2' and <= '\u00F4'))
+        // Checked without exceptions: most non-ASCII text is legitimate and must stay cheap.
+        if (!value.Any(c => c is >= '\u00C2' and <= '\u00F4') || !value.All(Windows1252Chars.Contains))
         {
             return value;
         }
 
-        try
-        {
-            var decoded = StrictUtf8.GetString(StrictWindows1252.GetBytes(value));
-            return decoded;
-        }
-        catch (EncoderFallbackException)
-        {
-            return value;
-        }
-        catch (DecoderFallbackException)
-        {
-            return value;
-        }
+        var bytes = Windows1252.GetBytes(value);
+        return System.Text.Unicode.Utf8.IsValid(bytes) ? StrictUtf8.GetString(bytes) : value;
     }
 
     internal static string Sanitize(string html)

@@ -81,7 +81,12 @@ internal sealed class XmlRepair
 
     private void Markup()
     {
-        if (At("<!--"))
+        var next = _i + 1 < _s.Length ? _s[_i + 1] : '\0';
+        if (next is not ('!' or '?' or '/') && IsNameStart(next))
+        {
+            StartTag(); // the common case first: no token comparisons
+        }
+        else if (At("<!--"))
         {
             // Comments carry nothing a feed reader needs, and "--" inside them is a common well-formedness error.
             _i = Skip("-->", _i + 4);
@@ -137,7 +142,7 @@ internal sealed class XmlRepair
         _i++;
         var name = Name();
         _out.Append('<').Append(name);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        List<string>? seen = null;
         while (true)
         {
             SkipWhiteSpace();
@@ -181,8 +186,10 @@ internal sealed class XmlRepair
                 value = attribute; // HTML boolean attribute
             }
 
-            if (seen.Add(attribute))
+            seen ??= [];
+            if (!seen.Contains(attribute))
             {
+                seen.Add(attribute);
                 _out.Append(' ').Append(attribute).Append("=\"").Append(value).Append('"');
             }
         }
@@ -610,7 +617,7 @@ internal sealed class XmlRepair
     private static bool IsXmlChar(int code) =>
         code is 0x9 or 0xA or 0xD or (>= 0x20 and <= 0xD7FF) or (>= 0xE000 and <= 0xFFFD) or (>= 0x10000 and <= 0x10FFFF);
 
-    private static Encoding Windows1252 => Encoding.GetEncoding(1252);
+    private static Encoding Windows1252 => FeedDecoder.Windows1252();
 
     /// <summary>
     /// Drops control characters and lone surrogates, which XML 1.0 forbids even as references, and reads C1 controls
