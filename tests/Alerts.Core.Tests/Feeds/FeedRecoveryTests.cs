@@ -61,6 +61,15 @@ public class FeedRecoveryTests
         Assert.Equal(["Ann"], entry.Authors);
     }
 
+    [Theory]
+    [InlineData("<dc:>x</dc:>")]
+    [InlineData("<a:b:c>x</a:b:c>")]
+    [InlineData("<x a:=\"1\" b:c:d=\"2\">x</x>")]
+    public void Survives_malformed_qualified_names(string junk)
+    {
+        Assert.Equal("t", Parse($"<rss><channel><title>t</title>{junk}<item><title>i</title></item></channel></rss>").Title);
+    }
+
     [Fact]
     public void Quotes_unquoted_attributes()
     {

@@ -321,18 +321,8 @@ internal static class XmlTree
         return WellKnownPrefixes.TryGetValue(prefix, out uri) ? uri : "urn:x-undeclared-prefix:" + prefix;
     }
 
-    private static bool IsNcName(string name)
-    {
-        try
-        {
-            XmlConvert.VerifyNCName(name);
-            return true;
-        }
-        catch (XmlException)
-        {
-            return false;
-        }
-    }
+    private static bool IsNcName(string name) =>
+        name.Length > 0 && XmlConvert.IsStartNCNameChar(name[0]) && name.All(XmlConvert.IsNCNameChar);
 
     private static void CheckDepth(int depth, FeedParserOptions options)
     {
