@@ -4,5 +4,6 @@ using Alerts.Cli.Commands;
 var root = new RootCommand("Alerts: news-alert pipeline for finance (local host and developer tools).");
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(ExtractCommand.Create());
+root.Subcommands.Add(FeedCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,133 +1,92 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Xml;
 using System.Xml.Linq;
 
 namespace Alerts.Core.Feeds.Parsing;
 
 /// <summary>
-/// RSS 2.0 and Atom 1.0 parser over a hardened <see cref="XmlReader"/> (no DTD, no external entities).
+/// Reads RSS 0.90-2.0, RSS 1.0 (RDF), Atom 0.3/1.0 and JSON Feed 1.0/1.1 from real-world bytes: the encoding is
+/// sniffed, ill-formed XML is repaired or read forgivingly, and no DTD, external entity or entity expansion is
+/// ever processed. Documents over the size, time or nesting limits of <see cref="FeedParserOptions"/> are refused.
 /// </summary>
 public sealed class FeedParser : IFeedParser
 {
-    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
-    private static readonly XNamespace Content = "http://purl.org/rss/1.0/modules/content/";
-    private static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
+    private readonly FeedParserOptions _options;
 
+    /// <summary>A parser with the default limits.</summary>
+    public FeedParser()
+        : this(FeedParserOptions.Default)
+    {
+    }
+
+    /// <summary>A parser with the given limits.</summary>
+    public FeedParser(FeedParserOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+    }
+
+    /// <inheritdoc />
     public ParsedFeed Parse(Stream document, FeedParseContext context)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(context);
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Ignore,
-            XmlResolver = null,
-            MaxCharactersFromEntities = 0,
-            IgnoreComments = true,
-        };
+        var deadline = new Deadline(_options.Timeout);
+        var bytes = ReadBounded(document);
+        var text = FeedDecoder.Decode(bytes, context.ContentType);
+        deadline.Check();
 
-        XDocument xml;
-        try
+        var start = FirstSignificant(text);
+        if (start < 0)
         {
-            using var reader = XmlReader.Create(document, settings);
-            xml = XDocument.Load(reader);
-        }
-        catch (XmlException ex)
-        {
-            throw new FeedFormatException($"Not well-formed XML: {ex.Message}", ex);
+            throw new FeedFormatException("Not a feed: the document is empty.");
         }
 
-        var root = xml.Root ?? throw new FeedFormatException("Empty document.");
-        return root.Name.LocalName switch
+        if (text[start] is '{' or '[')
         {
-            "rss" => ParseRss(root, context.BaseUri),
-            "feed" when root.Name.Namespace == Atom => ParseAtom(root, context.BaseUri),
-            _ => throw new FeedFormatException($"Unsupported root element <{root.Name.LocalName}>."),
-        };
+            return TextCleanup.Apply(JsonFeedReader.Read(text[start..], context.BaseUri), deadline);
+        }
+
+        var repaired = XmlRepair.Repair(text, _options, deadline);
+        var root = XmlTree.Build(repaired, _options, deadline);
+        deadline.Check();
+        return TextCleanup.Apply(Map(root, context.BaseUri), deadline);
     }
 
-    private static ParsedFeed ParseRss(XElement root, Uri? baseUri)
+    private static ParsedFeed Map(XElement root, Uri? baseUri) => root.Name.LocalName switch
     {
-        var channel = root.Element("channel") ?? throw new FeedFormatException("RSS document without <channel>.");
-        var entries = channel.Elements("item").Select(item =>
+        "rss" or "RDF" or "channel" => RssReader.Read(root, baseUri),
+        "feed" => AtomReader.Read(root, baseUri),
+        _ => throw new FeedFormatException($"Not a feed: unsupported root element <{root.Name.LocalName}>."),
+    };
+
+    private byte[] ReadBounded(Stream document)
+    {
+        var limit = _options.MaxDocumentBytes;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = document.Read(chunk, 0, chunk.Length)) > 0)
         {
-            var title = Text(item.Element("title"));
-            var link = Resolve(Text(item.Element("link")), baseUri);
-            var published = ParseDate(Text(item.Element("pubDate")) ?? Text(item.Element(Dc + "date")));
-            return new FeedEntry
+            if (buffer.Length + read > limit)
             {
-                Id = Text(item.Element("guid")) ?? link ?? Hash(title, published),
-                Title = title,
-                Link = link,
-                Summary = Text(item.Element("description")),
-                Content = Text(item.Element(Content + "encoded")),
-                Published = published,
-                Authors = item.Elements("author").Concat(item.Elements(Dc + "creator")).Select(Text).OfType<string>().ToList(),
-                Categories = item.Elements("category").Select(Text).OfType<string>().ToList(),
-            };
-        }).ToList();
-        return new ParsedFeed(Text(channel.Element("title")), Resolve(Text(channel.Element("link")), baseUri), Text(channel.Element("language")), entries);
+                throw new FeedFormatException($"Refused: the document is larger than the {limit} bytes allowed.");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
-    private static ParsedFeed ParseAtom(XElement root, Uri? baseUri)
+    private static int FirstSignificant(string text)
     {
-        var entries = root.Elements(Atom + "entry").Select(entry =>
+        for (var k = 0; k < text.Length; k++)
         {
-            var title = Text(entry.Element(Atom + "title"));
-            var link = Resolve(AlternateLink(entry), baseUri);
-            var published = ParseDate(Text(entry.Element(Atom + "published")));
-            var updated = ParseDate(Text(entry.Element(Atom + "updated")));
-            return new FeedEntry
+            if (!char.IsWhiteSpace(text[k]) && text[k] != '\uFEFF')
             {
-                Id = Text(entry.Element(Atom + "id")) ?? link ?? Hash(title, published ?? updated),
-                Title = title,
-                Link = link,
-                Summary = Text(entry.Element(Atom + "summary")),
-                Content = Text(entry.Element(Atom + "content")),
-                Published = published ?? updated,
-                Updated = updated,
-                Authors = entry.Elements(Atom + "author").Select(a => Text(a.Element(Atom + "name"))).OfType<string>().ToList(),
-                Categories = entry.Elements(Atom + "category").Select(c => (string?)c.Attribute("term")).OfType<string>().ToList(),
-            };
-        }).ToList();
-        return new ParsedFeed(Text(root.Element(Atom + "title")), Resolve(AlternateLink(root), baseUri), (string?)root.Attribute(XNamespace.Xml + "lang"), entries);
-    }
-
-    private static string? AlternateLink(XElement parent) =>
-        parent.Elements(Atom + "link")
-            .Where(l => ((string?)l.Attribute("rel") ?? "alternate") == "alternate")
-            .Select(l => (string?)l.Attribute("href"))
-            .FirstOrDefault();
-
-    private static string? Text(XElement? element)
-    {
-        var value = element?.Value.Trim();
-        return string.IsNullOrEmpty(value) ? null : value;
-    }
-
-    private static string? Resolve(string? link, Uri? baseUri) =>
-        link is null ? null
-        : baseUri is not null && Uri.TryCreate(baseUri, link, out var absolute) ? absolute.AbsoluteUri
-        : link;
-
-    private static DateTimeOffset? ParseDate(string? value)
-    {
-        if (value is null)
-        {
-            return null;
+                return k;
+            }
         }
 
-        string[] formats = ["ddd, d MMM yyyy HH:mm:ss zzz", "ddd, d MMM yyyy HH:mm:ss 'GMT'", "d MMM yyyy HH:mm:ss zzz"];
-        var normalized = value.Replace("GMT", "+00:00", StringComparison.Ordinal).Replace("UT", "+00:00", StringComparison.Ordinal);
-        if (DateTimeOffset.TryParseExact(normalized, formats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal, out var rfc822))
-        {
-            return rfc822.ToUniversalTime();
-        }
-
-        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var iso) ? iso.ToUniversalTime() : null;
+        return -1;
     }
-
-    private static string Hash(string? title, DateTimeOffset? date) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{title}\u001f{date:O}")), 0, 16);
 }
