@@ -4,6 +4,8 @@ using Alerts.Core.Extraction;
 
 namespace Alerts.Core.Tests.Extraction;
 
+// Alone (no other test classes in parallel): the timed test reads the process's CPU time, which parallel tests would inflate.
+[Collection(nameof(SerialTimingCollection))]
 public class RobustnessTests
 {
     private readonly DealExtractor extractor = new();
@@ -88,3 +90,7 @@ public class RobustnessTests
         }
     }
 }
+
+/// <summary>Tests in this collection run with no other tests alongside.</summary>
+[CollectionDefinition(nameof(SerialTimingCollection), DisableParallelization = true)]
+public sealed class SerialTimingCollection;
