@@ -54,6 +54,12 @@ public interface IDealStore
     Task<bool> AddIfAbsentAsync(Deal deal, CancellationToken cancellationToken);
     Task<Deal?> GetAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>The deal with an opaque version for <see cref="TryReplaceAsync"/>.</summary>
+    Task<(Deal Deal, string Version)?> GetVersionedAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the deal if it is still at <paramref name="version"/>; false when it changed meanwhile.</summary>
+    Task<bool> TryReplaceAsync(Deal deal, string version, CancellationToken cancellationToken);
+
     /// <summary>Newest deals first, optionally only those naming <paramref name="ticker"/>.</summary>
     Task<IReadOnlyList<Deal>> ListAsync(string? ticker, int limit, CancellationToken cancellationToken);
 }

@@ -144,6 +144,12 @@ internal sealed class TableDealStore(TableServiceClient tables) : IDealStore
     public Task<Deal?> GetAsync(string id, CancellationToken cancellationToken) =>
         table.GetAsync(id, RowKey, cancellationToken);
 
+    public async Task<(Deal Deal, string Version)?> GetVersionedAsync(string id, CancellationToken cancellationToken) =>
+        await table.GetVersionedAsync(id, RowKey, cancellationToken).ConfigureAwait(false) is { } stored ? (stored.Record, stored.ETag.ToString()) : null;
+
+    public Task<bool> TryReplaceAsync(Deal deal, string version, CancellationToken cancellationToken) =>
+        table.TryReplaceAsync(deal.Id, RowKey, deal, new Azure.ETag(version), cancellationToken);
+
     public async Task<IReadOnlyList<Deal>> ListAsync(string? ticker, int limit, CancellationToken cancellationToken)
     {
         var wanted = ticker is null ? null : TickerNormalizer.TryNormalize(ticker);
