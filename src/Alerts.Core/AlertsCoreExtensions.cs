@@ -61,9 +61,15 @@ public static class AlertsCoreExtensions
             .AddStandardResilienceHandler(o =>
             {
                 o.Retry.MaxRetryAttempts = 2;
+
+                // A server that says when to come back (Retry-After) is not retried now: FeedFetcher schedules the
+                // next poll after that time instead of holding the queue message for it.
+                o.Retry.ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Result?.Headers.RetryAfter is null && HttpClientResiliencePredicates.IsTransient(args.Outcome));
                 o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(10);
                 o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(30);
-            });
+            })
+            .SelectPipelineByAuthority(); // one circuit breaker per publisher: a failing host does not trip the others
         services.AddHttpClient(WebhookChannel.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => GuardedHandler(sp, followRedirects: false));
 
@@ -74,6 +80,7 @@ public static class AlertsCoreExtensions
         services.AddSingleton<UsdConverter>();
         services.AddSingleton<FeedRegistry>();
         services.AddSingleton<FeedPoller>();
+        services.AddSingleton<HostThrottle>();
         services.AddSingleton<FeedFetcher>();
         services.AddSingleton<AlertDispatcher>();
         services.AddSingleton<DealProcessor>();

@@ -26,7 +26,7 @@ public sealed class AlertsOptions
 }
 
 /// <summary>Feed fetching limits, bound from <c>Alerts:Feeds</c>.</summary>
-public sealed class FeedOptions
+public sealed class FeedOptions : IValidatableObject
 {
     public const string SectionName = "Alerts:Feeds";
 
@@ -44,6 +44,46 @@ public sealed class FeedOptions
 
     [Required]
     public string UserAgent { get; set; } = "Alerts/1.0 (+https://github.com/alerts-oss/alerts; news-alert pipeline)";
+
+    /// <summary>Time between two polls of a feed that sets no interval of its own.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
+    public TimeSpan DefaultInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Shortest interval a feed may be given through the API (politeness floor).</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
+    public TimeSpan MinInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Longest wait between polls: caps what Retry-After, Cache-Control, Expires, RSS ttl and error backoff may ask,
+    /// so a hostile or mistaken header cannot park a feed for months.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan MaxInterval { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>After this many failed polls in a row the feed is disabled, with the reason shown by the API.</summary>
+    [Range(1, 1000)]
+    public int MaxConsecutiveFailures { get; set; } = 10;
+
+    /// <summary>Concurrent requests to one host from one instance (instances do not coordinate).</summary>
+    [Range(1, 64)]
+    public int MaxConcurrentRequestsPerHost { get; set; } = 4;
+
+    /// <summary>
+    /// How long an item that left its feed is remembered (a tombstone): if it comes back within this window it is
+    /// not new again. Items still in the feed are always remembered.
+    /// </summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
+    public TimeSpan SeenItemRetention { get; set; } = TimeSpan.FromDays(30);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MinInterval > DefaultInterval || DefaultInterval > MaxInterval)
+        {
+            yield return new ValidationResult(
+                "Alerts:Feeds:MinInterval <= DefaultInterval <= MaxInterval must hold.",
+                [nameof(MinInterval), nameof(DefaultInterval), nameof(MaxInterval)]);
+        }
+    }
 }
 
 /// <summary>SMTP settings for e-mail alerts, bound from <c>Alerts:Smtp</c>.</summary>

@@ -13,7 +13,10 @@ public sealed partial class AlertDispatcher(IDeliveryStore deliveries, IMessageQ
     {
         ArgumentNullException.ThrowIfNull(deal);
         ArgumentNullException.ThrowIfNull(subscription);
-        var alertId = StableId.From(deal.Id, subscription.Id);
+        // A revision that changed amounts or tickers is news again: its alert gets an id of its own.
+        var alertId = deal.AlertRevision == 0
+            ? StableId.From(deal.Id, subscription.Id)
+            : StableId.From(deal.Id, deal.AlertRevision.ToString(System.Globalization.CultureInfo.InvariantCulture), subscription.Id);
         if (await deliveries.GetAsync(subscription.Id, alertId, cancellationToken).ConfigureAwait(false) is not null)
         {
             return false; // Already queued by an earlier run.

@@ -8,8 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace Alerts.Core.Deals;
 
 /// <summary>
-/// The ExtractDeals stage: extracts amounts and tickers from an article, stores the deal once,
-/// and queues one alert per matching subscription. Every step is idempotent, so replays are harmless.
+/// The ExtractDeals stage: extracts amounts and tickers from an article, stores the deal once per story (several
+/// feeds become several sources of one deal, an edit becomes a revision), and queues one alert per matching
+/// subscription. Every step is idempotent, so replays are harmless.
 /// </summary>
 public sealed partial class DealProcessor(
     IDealExtractor extractor,
@@ -19,6 +20,9 @@ public sealed partial class DealProcessor(
     TimeProvider clock,
     ILogger<DealProcessor> logger)
 {
+    // Concurrent sources of one story race on one row; each loser re-reads and merges again.
+    private const int MaxMergeAttempts = 8;
+
     /// <summary>Processes one article; returns the deal, or null when the article names no amount.</summary>
     public async Task<Deal?> ProcessAsync(ArticleMessage article, CancellationToken cancellationToken)
     {
@@ -31,31 +35,8 @@ public sealed partial class DealProcessor(
             return null;
         }
 
-        var deal = new Deal
-        {
-            Id = StableId.From(article.FeedId, article.ItemId),
-            FeedId = article.FeedId,
-            ItemId = article.ItemId,
-            Title = article.Title ?? article.Link ?? article.ItemId,
-            Link = article.Link,
-            Summary = article.Summary,
-            Published = article.Published,
-            Language = extraction.Language ?? article.Language,
-            Amounts = extraction.Amounts,
-            Tickers = extraction.Tickers,
-            Created = clock.GetUtcNow(),
-        };
-        if (await deals.AddIfAbsentAsync(deal, cancellationToken).ConfigureAwait(false))
-        {
-            Telemetry.AlertsTelemetry.DealsExtracted.Add(1);
-            LogDeal(logger, deal.Title, Describe(deal.Amounts), string.Join(", ", deal.Tickers.Select(t => t.Symbol).Distinct()));
-        }
-        else
-        {
-            // A replay: alert on the stored deal so its id and contents stay those subscribers may have seen.
-            deal = await deals.GetAsync(deal.Id, cancellationToken).ConfigureAwait(false) ?? deal;
-        }
-
+        var fresh = NewDeal(article, extraction, clock.GetUtcNow());
+        var deal = await StoreAsync(fresh, cancellationToken).ConfigureAwait(false);
         await foreach (var subscription in subscriptions.ListAsync(cancellationToken).ConfigureAwait(false))
         {
             if (SubscriptionMatcher.Matches(subscription, deal))
@@ -67,6 +48,136 @@ public sealed partial class DealProcessor(
         return deal;
     }
 
+    /// <summary>The deal an article gives on its own (before merging with a stored one).</summary>
+    public static Deal NewDeal(ArticleMessage article, ExtractionResult extraction, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(extraction);
+        var canonical = CanonicalUrl.Normalize(article.Link);
+        var fingerprint = StoryFingerprint.Of(article.Title, article.Summary);
+        var id = canonical is not null ? StableId.From("url", canonical)
+            : fingerprint is not null ? StableId.From("text", fingerprint)
+            : StableId.From(article.FeedId, article.ItemId);
+        return new Deal
+        {
+            Id = id,
+            FeedId = article.FeedId,
+            ItemId = article.ItemId,
+            Title = article.Title ?? article.Link ?? article.ItemId,
+            Link = article.Link,
+            Summary = article.Summary,
+            Published = article.Published,
+            Language = extraction.Language ?? article.Language,
+            Amounts = extraction.Amounts,
+            Tickers = extraction.Tickers,
+            Created = now,
+            CanonicalUrl = canonical,
+            Fingerprint = fingerprint,
+            Sources = [new DealSource(article.FeedId, article.Link) { ItemId = article.ItemId, ContentHash = ContentHash(article) }],
+        };
+    }
+
+    /// <summary>
+    /// Merges <paramref name="incoming"/> (one article's deal) into <paramref name="stored"/>: a new source is
+    /// appended; a known source with new text is a revision; the same text again changes nothing (null).
+    /// </summary>
+    public static Deal? Merge(Deal stored, Deal incoming, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(incoming);
+        var source = incoming.Sources[0];
+
+        // Deals stored before sources existed name their one source in FeedId / ItemId.
+        var sources = stored.Sources.Count > 0 ? stored.Sources : [new DealSource(stored.FeedId, stored.Link) { ItemId = stored.ItemId }];
+        var index = sources.ToList().FindIndex(s => s.FeedId == source.FeedId && s.ItemId == source.ItemId);
+        if (index < 0)
+        {
+            return stored with { Sources = [.. sources, source], Updated = now };
+        }
+
+        var known = sources[index];
+        if (known.ContentHash is null || known.ContentHash == source.ContentHash)
+        {
+            return known.ContentHash is null ? stored with { Sources = Replace(sources, index, source) } : null;
+        }
+
+        var revision = stored.Revision + 1;
+        return stored with
+        {
+            Title = incoming.Title,
+            Summary = incoming.Summary,
+            Published = incoming.Published ?? stored.Published,
+            Language = incoming.Language ?? stored.Language,
+            Amounts = incoming.Amounts,
+            Tickers = incoming.Tickers,
+            Fingerprint = incoming.Fingerprint,
+            Sources = Replace(sources, index, source),
+            Revision = revision,
+            AlertRevision = SameFacts(stored, incoming) ? stored.AlertRevision : revision,
+            Updated = now,
+        };
+    }
+
+    /// <summary>True when both name the same amounts (value and currency) and the same tickers, wherever in the text.</summary>
+    public static bool SameFacts(Deal a, Deal b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        static HashSet<string> Amounts(Deal d) => d.Amounts.Select(m => $"{m.Currency} {m.Value.ToString(CultureInfo.InvariantCulture)}").ToHashSet(StringComparer.Ordinal);
+        static HashSet<string> Tickers(Deal d) => d.Tickers.Select(t => $"{t.Code}.{t.Exchange}").ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return Amounts(a).SetEquals(Amounts(b)) && Tickers(a).SetEquals(Tickers(b));
+    }
+
+    private async Task<Deal> StoreAsync(Deal fresh, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxMergeAttempts; attempt++)
+        {
+            if (await deals.GetVersionedAsync(fresh.Id, cancellationToken).ConfigureAwait(false) is not { } stored)
+            {
+                if (await deals.AddIfAbsentAsync(fresh, cancellationToken).ConfigureAwait(false))
+                {
+                    Telemetry.AlertsTelemetry.DealsExtracted.Add(1);
+                    LogDeal(logger, fresh.Title, Describe(fresh.Amounts), string.Join(", ", fresh.Tickers.Select(t => t.Symbol).Distinct()));
+                    return fresh;
+                }
+
+                continue; // another source of the story was stored first: merge into it
+            }
+
+            // A replay alerts on the stored deal, so its id and contents stay those subscribers may have seen.
+            if (Merge(stored.Deal, fresh, clock.GetUtcNow()) is not { } merged)
+            {
+                return stored.Deal;
+            }
+
+            if (await deals.TryReplaceAsync(merged, stored.Version, cancellationToken).ConfigureAwait(false))
+            {
+                if (merged.Revision != stored.Deal.Revision)
+                {
+                    LogRevision(logger, merged.Title, merged.Revision, merged.AlertRevision == merged.Revision);
+                }
+                else if (merged.Sources.Count != stored.Deal.Sources.Count)
+                {
+                    LogSource(logger, merged.Title, merged.Sources.Count);
+                }
+
+                return merged;
+            }
+        }
+
+        throw new InvalidOperationException($"Deal {fresh.Id} kept changing under {MaxMergeAttempts} merge attempts; the message is retried.");
+    }
+
+    private static string ContentHash(ArticleMessage article) =>
+        StableId.From(article.Title ?? string.Empty, article.Summary ?? string.Empty, article.Content ?? string.Empty);
+
+    private static List<DealSource> Replace(IReadOnlyList<DealSource> sources, int index, DealSource source)
+    {
+        var list = sources.ToList();
+        list[index] = source;
+        return list;
+    }
+
     /// <summary>"USD 30,000,000,000; EUR 1,200,000" for logs and mails.</summary>
     public static string Describe(IEnumerable<MoneyAmount> amounts) =>
         string.Join("; ", amounts.Select(a => $"{a.Currency} {a.Value.ToString("#,0.##", CultureInfo.InvariantCulture)}"));
@@ -74,7 +185,12 @@ public sealed partial class DealProcessor(
     [LoggerMessage(Level = LogLevel.Information, Message = "Deal: \"{Title}\" amounts [{Amounts}] tickers [{Tickers}]")]
     private static partial void LogDeal(ILogger logger, string title, string amounts, string tickers);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deal revised: \"{Title}\" revision {Revision}; subscribers alerted again: {Realert}")]
+    private static partial void LogRevision(ILogger logger, string title, int revision, bool realert);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Same story from another source: \"{Title}\" now has {Count} sources")]
+    private static partial void LogSource(ILogger logger, string title, int count);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "No amount in \"{Title}\": not a deal")]
     private static partial void LogNoAmount(ILogger logger, string title);
-
 }

@@ -5,7 +5,11 @@ public sealed record ParsedFeed(
     string? Title,
     string? Link,
     string? Language,
-    IReadOnlyList<FeedEntry> Entries);
+    IReadOnlyList<FeedEntry> Entries)
+{
+    /// <summary>RSS <c>&lt;ttl&gt;</c> when the document states one: the publisher's minimum time between polls.</summary>
+    public TimeSpan? TimeToLive { get; init; }
+}
 
 /// <summary>One item of a feed, normalised across formats.</summary>
 public sealed record FeedEntry

@@ -8,9 +8,10 @@ namespace Alerts.Core.Storage;
 
 /// <summary>
 /// A table whose rows hold one record serialised as JSON in the <c>Data</c> column, beside the keys.
-/// Keeps the domain records free of storage attributes; the keys carry everything that queries need.
+/// Keeps the domain records free of storage attributes; the keys carry everything that queries need,
+/// and <paramref name="indexColumns"/> copies the few values a server-side filter needs into columns of their own.
 /// </summary>
-internal sealed class JsonTable<T>(TableClient table)
+internal sealed class JsonTable<T>(TableClient table, Func<T, IEnumerable<KeyValuePair<string, object>>>? indexColumns = null)
     where T : class
 {
     private const string DataColumn = "Data";
@@ -39,6 +40,36 @@ internal sealed class JsonTable<T>(TableClient table)
         return response.HasValue && response.Value is { } entity ? FromEntity(entity) : null;
     }
 
+    /// <summary>The record with the row's ETag, for an optimistic <see cref="TryReplaceAsync"/>.</summary>
+    public async Task<(T Record, ETag ETag)?> GetVersionedAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, [DataColumn], cancellationToken).ConfigureAwait(false);
+        return response.HasValue && response.Value is { } entity ? (FromEntity(entity), entity.ETag) : null;
+    }
+
+    /// <summary>Replaces the row if it still has <paramref name="etag"/>; false when someone else changed or deleted it.</summary>
+    public async Task<bool> TryReplaceAsync(string partitionKey, string rowKey, T record, ETag etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.UpdateEntityAsync(ToEntity(partitionKey, rowKey, record), etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Partition keys of the rows matching <paramref name="filter"/>, reading nothing else.</summary>
+    public async IAsyncEnumerable<string> QueryPartitionKeysAsync(string filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return entity.PartitionKey;
+        }
+    }
+
     public async Task<bool> ExistsAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
     {
         var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, ["PartitionKey"], cancellationToken).ConfigureAwait(false);
@@ -59,8 +90,16 @@ internal sealed class JsonTable<T>(TableClient table)
         }
     }
 
-    private static TableEntity ToEntity(string partitionKey, string rowKey, T record) =>
-        new(partitionKey, rowKey) { [DataColumn] = JsonSerializer.Serialize(record, AlertsJson.Options) };
+    private TableEntity ToEntity(string partitionKey, string rowKey, T record)
+    {
+        var entity = new TableEntity(partitionKey, rowKey) { [DataColumn] = JsonSerializer.Serialize(record, AlertsJson.Options) };
+        foreach (var (name, value) in indexColumns?.Invoke(record) ?? [])
+        {
+            entity[name] = value;
+        }
+
+        return entity;
+    }
 
     private static T FromEntity(TableEntity entity) =>
         JsonSerializer.Deserialize<T>(entity.GetString(DataColumn), AlertsJson.Options)

@@ -13,13 +13,38 @@ public interface IFeedStore
     Task<FeedRegistration?> GetAsync(string id, CancellationToken cancellationToken);
     IAsyncEnumerable<FeedRegistration> ListAsync(CancellationToken cancellationToken);
     Task UpdateAsync(FeedRegistration feed, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the stored feed, retrying on a concurrent write so that, e.g., a fetch
+    /// finishing does not undo an administrator's PATCH. Returns the stored result, or null when the feed is gone
+    /// or <paramref name="change"/> returned null (nothing written).
+    /// </summary>
+    Task<FeedRegistration?> UpdateAsync(string id, Func<FeedRegistration, FeedRegistration?> change, CancellationToken cancellationToken);
+
+    /// <summary>Ids of the enabled feeds whose next poll is at or before <paramref name="now"/> (a server-side filter).</summary>
+    IAsyncEnumerable<string> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Returns false when there was no such feed.</summary>
+    Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);
 }
 
-/// <summary>Which feed items have been seen, so each is sent for extraction once.</summary>
+/// <summary>One remembered item of a feed: its dedup key, a hash of its text (revisions) and when it was last in the feed.</summary>
+public sealed record SeenItem(string Key, string ContentHash, DateTimeOffset LastSeen);
+
+/// <summary>Which feed items have been seen, so each is sent for extraction once (plus once per revision).</summary>
 public interface IFeedItemStore
 {
     Task<bool> HasSeenAsync(string feedId, string itemId, CancellationToken cancellationToken);
     Task MarkSeenAsync(string feedId, string itemId, CancellationToken cancellationToken);
+
+    /// <summary>Every remembered item of the feed, by key (one partition query).</summary>
+    Task<IReadOnlyDictionary<string, SeenItem>> LoadAsync(string feedId, CancellationToken cancellationToken);
+
+    /// <summary>Writes (inserts or replaces) the items, in batches.</summary>
+    Task SaveAsync(string feedId, IReadOnlyCollection<SeenItem> items, CancellationToken cancellationToken);
+
+    /// <summary>Forgets the items with these keys (expired tombstones).</summary>
+    Task ForgetAsync(string feedId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
 }
 
 /// <summary>Deals extracted from articles.</summary>
@@ -28,6 +53,12 @@ public interface IDealStore
     /// <summary>Adds the deal unless it exists; returns true when it was created by this call.</summary>
     Task<bool> AddIfAbsentAsync(Deal deal, CancellationToken cancellationToken);
     Task<Deal?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>The deal with an opaque version for <see cref="TryReplaceAsync"/>.</summary>
+    Task<(Deal Deal, string Version)?> GetVersionedAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the deal if it is still at <paramref name="version"/>; false when it changed meanwhile.</summary>
+    Task<bool> TryReplaceAsync(Deal deal, string version, CancellationToken cancellationToken);
 
     /// <summary>Newest deals first, optionally only those naming <paramref name="ticker"/>.</summary>
     Task<IReadOnlyList<Deal>> ListAsync(string? ticker, int limit, CancellationToken cancellationToken);

@@ -88,21 +88,6 @@ public class DealProcessorTests
     }
 
     [Fact]
-    public async Task Stores_the_deal_with_a_stable_id_and_the_extracted_values()
-    {
-        var deal = await Processor().ProcessAsync(Article, CancellationToken.None);
-
-        Assert.NotNull(deal);
-        Assert.Equal(StableId.From("feed1", "https://news.example.com/a/1"), deal.Id);
-        Assert.Equal("Alphabet (GOOGL.O) buys startup for $2 billion", deal.Title);
-        Assert.Equal([TwoBillion], deal.Amounts);
-        Assert.Equal([Googl], deal.Tickers);
-        Assert.Equal(Now, deal.Created);
-        Assert.Equal("en", deal.Language);
-        deals.Verify(d => d.AddIfAbsentAsync(deal, It.IsAny<CancellationToken>()), Times.Once);
-    }
-
-    [Fact]
     public async Task Article_without_title_is_titled_by_its_link()
     {
         var deal = await Processor().ProcessAsync(Article with { Title = null }, CancellationToken.None);
@@ -135,46 +120,6 @@ public class DealProcessorTests
         Assert.NotNull(deal);
         Assert.Empty(queued);
         deliveries.Verify(d => d.AddIfAbsentAsync(It.IsAny<DeliveryRecord>(), It.IsAny<CancellationToken>()), Times.Never);
-    }
-
-    [Fact]
-    public async Task Replay_with_the_delivery_record_present_queues_nothing()
-    {
-        Subscriptions(Sub("sub1"));
-        var processor = Processor();
-        await processor.ProcessAsync(Article, CancellationToken.None);
-        var first = Assert.Single(records);
-        deals.Setup(d => d.AddIfAbsentAsync(It.IsAny<Deal>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
-        deals.Setup(d => d.GetAsync(first.DealId, It.IsAny<CancellationToken>())).ReturnsAsync((Deal?)null);
-        deliveries.Setup(d => d.GetAsync("sub1", first.AlertId, It.IsAny<CancellationToken>())).ReturnsAsync(first);
-
-        await processor.ProcessAsync(Article, CancellationToken.None);
-
-        Assert.Single(queued);
-        Assert.Single(records);
-    }
-
-    [Fact]
-    public async Task Replay_alerts_on_the_stored_deal_not_a_new_one()
-    {
-        var stored = new Deal
-        {
-            Id = StableId.From("feed1", "https://news.example.com/a/1"),
-            FeedId = "feed1",
-            ItemId = "https://news.example.com/a/1",
-            Title = "Stored title",
-            Amounts = [TwoBillion],
-            Tickers = [],
-            Created = Now.AddDays(-1),
-        };
-        deals.Setup(d => d.AddIfAbsentAsync(It.IsAny<Deal>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
-        deals.Setup(d => d.GetAsync(stored.Id, It.IsAny<CancellationToken>())).ReturnsAsync(stored);
-        Subscriptions(Sub("kw", keywords: ["stored title"]));
-
-        var deal = await Processor().ProcessAsync(Article, CancellationToken.None);
-
-        Assert.Same(stored, deal);
-        Assert.Equal("kw", Assert.Single(queued).SubscriptionId);
     }
 
     [Fact]

@@ -73,18 +73,4 @@ public class ExtractDealsFunctionTests
         deals.Verify(d => d.AddIfAbsentAsync(It.IsAny<Deal>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
-    [Fact]
-    public async Task Replayed_article_queues_no_alert_twice()
-    {
-        var function = Function();
-        var first = await function.Run(Article("Alphabet (GOOGL.O) agrees to buy a startup for $2.4 billion"), CancellationToken.None);
-        deals.Setup(d => d.AddIfAbsentAsync(It.IsAny<Deal>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
-        deals.Setup(d => d.GetAsync(first!.Id, It.IsAny<CancellationToken>())).ReturnsAsync(first);
-        deliveries.Setup(d => d.GetAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string sub, string alert, CancellationToken _) => new DeliveryRecord { SubscriptionId = sub, AlertId = alert, DealId = first!.Id, Status = DeliveryStatus.Queued, Created = Now });
-
-        await function.Run(Article("Alphabet (GOOGL.O) agrees to buy a startup for $2.4 billion"), CancellationToken.None);
-
-        queue.Verify(q => q.SendAsync(It.IsAny<string>(), It.IsAny<AlertMessage>(), It.IsAny<CancellationToken>(), It.IsAny<TimeSpan?>()), Times.Exactly(2));
-    }
 }

@@ -21,7 +21,7 @@ public class FeedsApiTests
             .ReturnsAsync((FeedRegistration f, CancellationToken _) => (f, true));
 
     private FeedsApi Api() => new(new FeedRegistry(
-        feeds.Object, queue.Object, new OutboundRequestGuard(new StaticOptionsMonitor<AlertsOptions>(new AlertsOptions())), new FakeTimeProvider(Now), NullLogger<FeedRegistry>.Instance));
+        feeds.Object, queue.Object, new OutboundRequestGuard(new StaticOptionsMonitor<AlertsOptions>(new AlertsOptions())), new FakeTimeProvider(Now), new StaticOptionsMonitor<FeedOptions>(new FeedOptions()), NullLogger<FeedRegistry>.Instance));
 
     [Fact]
     public async Task Register_returns_201_and_queues_a_first_fetch()

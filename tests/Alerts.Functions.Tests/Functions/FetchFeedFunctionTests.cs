@@ -32,7 +32,7 @@ public class FetchFeedFunctionTests
         var clients = new Mock<IHttpClientFactory>();
         clients.Setup(c => c.CreateClient(FeedFetcher.HttpClientName)).Returns(() => new HttpClient(handler, disposeHandler: false));
         var function = new FetchFeedFunction(new FeedFetcher(
-            clients.Object, parser.Object, feeds.Object, Mock.Of<IFeedItemStore>(), queue.Object, new FakeTimeProvider(Now),
+            clients.Object, parser.Object, feeds.Object, SeenNothing(), queue.Object, new HostThrottle(Microsoft.Extensions.Options.Options.Create(new FeedOptions())), new FakeTimeProvider(Now),
             new StaticOptionsMonitor<FeedOptions>(new FeedOptions()), NullLogger<FeedFetcher>.Instance));
 
         var queued = await function.Run(new FeedFetchMessage("feed1"), CancellationToken.None);
@@ -40,5 +40,12 @@ public class FetchFeedFunctionTests
         Assert.Equal(1, queued);
         Assert.Equal([new Uri("https://news.example.com/rss")], requested);
         queue.Verify(q => q.SendAsync(StorageNames.ArticlesQueue, It.Is<ArticleMessage>(a => a.FeedId == "feed1" && a.ItemId == "item1"), It.IsAny<CancellationToken>(), null), Times.Once);
+    }
+
+    private static IFeedItemStore SeenNothing()
+    {
+        var store = new Mock<IFeedItemStore>();
+        store.Setup(s => s.LoadAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(new Dictionary<string, SeenItem>());
+        return store.Object;
     }
 }

@@ -18,19 +18,22 @@ public class PollFeedsFunctionTests
     private static FeedRegistration Feed(string id, DateTimeOffset? nextPoll = null, bool enabled = true) =>
         new() { Id = id, Url = new Uri($"https://{id}.example.com/rss"), Created = Now.AddDays(-1), NextPoll = nextPoll, Enabled = enabled };
 
+    // The store answers the due query (Enabled and NextPoll <= now); the poller must ask it with the clock's time.
+    private void Stored(params FeedRegistration[] list) =>
+        feeds.Setup(f => f.ListDueAsync(It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Returns((DateTimeOffset now, CancellationToken _) => list.Where(f => f.Enabled && (f.NextPoll is null || f.NextPoll <= now)).Select(f => f.Id).ToAsyncEnumerable());
+
     private PollFeedsFunction Function() => new(new FeedPoller(feeds.Object, queue.Object, clock, NullLogger<FeedPoller>.Instance));
 
     [Fact]
     public async Task Queues_a_fetch_for_due_feeds_only()
     {
-        feeds.Setup(f => f.ListAsync(It.IsAny<CancellationToken>())).Returns(() => new[]
-        {
+        Stored(
             Feed("never-polled"),
             Feed("due", nextPoll: Now.AddMinutes(-1)),
             Feed("due-now", nextPoll: Now),
             Feed("later", nextPoll: Now.AddMinutes(1)),
-            Feed("disabled", enabled: false),
-        }.ToAsyncEnumerable());
+            Feed("disabled", enabled: false));
 
         var queued = await Function().Run(new TimerInfo(), CancellationToken.None);
 
@@ -46,7 +49,7 @@ public class PollFeedsFunctionTests
     [Fact]
     public async Task Feed_not_due_yet_is_queued_once_its_time_has_come()
     {
-        feeds.Setup(f => f.ListAsync(It.IsAny<CancellationToken>())).Returns(() => new[] { Feed("later", nextPoll: Now.AddMinutes(5)) }.ToAsyncEnumerable());
+        Stored(Feed("later", nextPoll: Now.AddMinutes(5)));
         var function = Function();
 
         Assert.Equal(0, await function.Run(new TimerInfo(), CancellationToken.None));
@@ -59,7 +62,7 @@ public class PollFeedsFunctionTests
     [Fact]
     public async Task No_feeds_queues_nothing()
     {
-        feeds.Setup(f => f.ListAsync(It.IsAny<CancellationToken>())).Returns(() => Array.Empty<FeedRegistration>().ToAsyncEnumerable());
+        Stored();
 
         Assert.Equal(0, await Function().Run(new TimerInfo(), CancellationToken.None));
         queue.VerifyNoOtherCalls();

@@ -46,6 +46,10 @@ public sealed class RunningLocalHost : IAsyncDisposable
         return new RunningLocalHost(app, LocalFunctionHost.BaseAddress(app));
     }
 
+    /// <summary>A service of the running host (to arrange state the API cannot create, such as a failing feed).</summary>
+    public T Service<T>()
+        where T : notnull => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<T>(app.Services);
+
     public async Task<HttpResponseMessage> PostAsync(string path, object body) =>
         await Admin.PostAsJsonAsync(path, body);
 

@@ -21,6 +21,7 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, (string ContentType, string Body)> documents = new();
     private readonly ConcurrentQueue<int> scriptedStatuses = new();
+    private readonly ConcurrentDictionary<string, RequestDelegate> handlers = new();
 
     private LoopbackHttpServer(WebApplication app) => this.app = app;
 
@@ -48,6 +49,33 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
         return new Uri(BaseAddress, path);
     }
 
+    /// <summary>Answers requests to <paramref name="path"/> with <paramref name="handler"/> (headers, statuses, redirects).</summary>
+    public Uri Handle(string path, RequestDelegate handler)
+    {
+        handlers[path] = handler;
+        return new Uri(BaseAddress, path);
+    }
+
+    /// <summary>Serves a document with an ETag and Last-Modified, answering 304 to a request that sends either back.</summary>
+    public Uri ServeWithValidators(string path, string contentType, string body, string etag, DateTimeOffset lastModified) =>
+        Handle(path, async context =>
+        {
+            var lastModifiedText = lastModified.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.Headers.ETag = etag;
+            context.Response.Headers.LastModified = lastModifiedText;
+            if (context.Request.Headers.IfNoneMatch == etag || context.Request.Headers.IfModifiedSince == lastModifiedText)
+            {
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+
+            context.Response.ContentType = contentType;
+            await context.Response.WriteAsync(body);
+        });
+
+    /// <summary>The requests received for <paramref name="path"/>.</summary>
+    public IReadOnlyList<ReceivedRequest> RequestsTo(string path) => Requests.Where(r => r.Path == path).ToList();
+
     /// <summary>The next requests get these statuses in order; afterwards 200.</summary>
     public void ScriptStatuses(params int[] statuses)
     {
@@ -66,6 +94,12 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
             context.Request.Path,
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             body));
+        if (handlers.TryGetValue(context.Request.Path, out var handler))
+        {
+            await handler(context);
+            return;
+        }
+
         if (HttpMethods.IsGet(context.Request.Method) && documents.TryGetValue(context.Request.Path, out var document))
         {
             context.Response.ContentType = document.ContentType;

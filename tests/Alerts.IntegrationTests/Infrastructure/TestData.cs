@@ -10,10 +10,14 @@ public static class TestData
 {
     public static string NewId() => Guid.NewGuid().ToString("N");
 
-    public static ArticleMessage SoftBankArticle(string? feedId = null) => new()
+    /// <summary>An article with a link of its own, so each call is a separate story (deals are keyed by link).</summary>
+    public static ArticleMessage SoftBankArticle(string? feedId = null) => SoftBankArticle(feedId, "http://example.test/news/" + NewId());
+
+    public static ArticleMessage SoftBankArticle(string? feedId, string? link) => new()
     {
         FeedId = feedId ?? NewId(),
         ItemId = "item-" + NewId(),
+        Link = link,
         Title = "SoftBank (9984.T) weighs $2.4 billion stake in chip designer",
         Summary = "SoftBank Group 9984.T may invest $2.4 billion; Alphabet GOOGL.O is also named.",
         Language = "en",
