@@ -36,6 +36,7 @@ public static class AlertsCoreExtensions
         services.AddOptions<FeedOptions>().BindConfiguration(FeedOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<UnsubscribeOptions>().BindConfiguration(UnsubscribeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddAzureClients(clients =>
@@ -64,7 +65,8 @@ public static class AlertsCoreExtensions
                 o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(10);
                 o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(30);
             });
-        services.AddHttpClient(WebhookChannel.HttpClientName)
+        // No resilience handler: retries of webhooks are queue messages (AlertDeliverer), and WebhookChannel bounds each attempt.
+        services.AddHttpClient(WebhookChannel.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => GuardedHandler(sp, followRedirects: false));
 
         services.AddSingleton<IFeedParser, FeedParser>();
@@ -78,6 +80,11 @@ public static class AlertsCoreExtensions
         services.AddSingleton<SubscriptionService>();
         services.AddSingleton<IAlertChannel, WebhookChannel>();
         services.AddSingleton<IAlertChannel, EmailChannel>();
+        services.AddSingleton<SmtpMailer>();
+        services.AddSingleton<UnsubscribeTokens>();
+        services.AddSingleton<UnsubscribeService>();
+        services.AddSingleton<DeliveryQueries>();
+        services.AddSingleton<DigestSender>();
         services.AddSingleton<AlertDeliverer>();
         return builder;
     }
