@@ -86,14 +86,24 @@ internal static class BenchDeliveryCommand
             await dealStore.AddIfAbsentAsync(deal, ct);
             queued[StableId.From(deal.Id, subscription.Id)] = Stopwatch.GetTimestamp();
             await dispatcher.QueueAsync(deal, subscription, ct);
+            if (queued.Count % 1000 == 0)
+            {
+                Console.WriteLine($"  queued {queued.Count:N0}, delivered {received.Count:N0} ({clock.Elapsed.TotalSeconds:0} s)");
+            }
         });
         var queuedIn = clock.Elapsed;
         Console.WriteLine($"Queued {count:N0} alerts in {queuedIn.TotalSeconds:0.0} s; delivering...");
 
         var deadline = DateTime.UtcNow.AddMinutes(30);
+        var lastReport = received.Count;
         while (received.Count < count && DateTime.UtcNow < deadline)
         {
             await Task.Delay(200, cancellationToken);
+            if (received.Count - lastReport >= 1000)
+            {
+                lastReport = received.Count;
+                Console.WriteLine($"  delivered {lastReport:N0} ({clock.Elapsed.TotalSeconds:0} s)");
+            }
         }
 
         var elapsed = clock.Elapsed;
