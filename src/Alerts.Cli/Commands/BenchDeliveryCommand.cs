@@ -78,6 +78,7 @@ internal static class BenchDeliveryCommand
         var dealStore = services.GetRequiredService<IDealStore>();
         var dispatcher = services.GetRequiredService<AlertDispatcher>();
         var queued = new ConcurrentDictionary<string, long>();
+        var queuedCount = 0;
 
         var clock = Stopwatch.StartNew();
         await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (i, ct) =>
@@ -86,9 +87,9 @@ internal static class BenchDeliveryCommand
             await dealStore.AddIfAbsentAsync(deal, ct);
             queued[StableId.From(deal.Id, subscription.Id)] = Stopwatch.GetTimestamp();
             await dispatcher.QueueAsync(deal, subscription, ct);
-            if (queued.Count % 1000 == 0)
+            if (Interlocked.Increment(ref queuedCount) % 1000 == 0)
             {
-                Console.WriteLine($"  queued {queued.Count:N0}, delivered {received.Count:N0} ({clock.Elapsed.TotalSeconds:0} s)");
+                Console.WriteLine($"  queued {queuedCount:N0}, delivered {received.Count:N0} ({clock.Elapsed.TotalSeconds:0} s)");
             }
         });
         var queuedIn = clock.Elapsed;
