@@ -36,6 +36,7 @@ public static class AlertsCoreExtensions
         services.AddOptions<FeedOptions>().BindConfiguration(FeedOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<UnsubscribeOptions>().BindConfiguration(UnsubscribeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddAzureClients(clients =>
@@ -70,7 +71,8 @@ public static class AlertsCoreExtensions
                 o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(30);
             })
             .SelectPipelineByAuthority(); // one circuit breaker per publisher: a failing host does not trip the others
-        services.AddHttpClient(WebhookChannel.HttpClientName)
+        // No resilience handler: retries of webhooks are queue messages (AlertDeliverer), and WebhookChannel bounds each attempt.
+        services.AddHttpClient(WebhookChannel.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => GuardedHandler(sp, followRedirects: false));
 
         services.AddSingleton<IFeedParser, FeedParser>();
@@ -88,6 +90,11 @@ public static class AlertsCoreExtensions
         services.AddSingleton<SubscriptionService>();
         services.AddSingleton<IAlertChannel, WebhookChannel>();
         services.AddSingleton<IAlertChannel, EmailChannel>();
+        services.AddSingleton<SmtpMailer>();
+        services.AddSingleton<UnsubscribeTokens>();
+        services.AddSingleton<UnsubscribeService>();
+        services.AddSingleton<DeliveryQueries>();
+        services.AddSingleton<DigestSender>();
         services.AddSingleton<AlertDeliverer>();
         return builder;
     }

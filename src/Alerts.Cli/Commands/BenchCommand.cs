@@ -10,6 +10,7 @@ internal static class BenchCommand
         var command = new Command("bench", "Measure a stage of the pipeline on this machine and print the figures.");
         command.Subcommands.Add(BenchExtractCommand.Create());
         command.Subcommands.Add(BenchFeedsCommand.Create());
+        command.Subcommands.Add(BenchDeliveryCommand.Create());
         return command;
     }
 }

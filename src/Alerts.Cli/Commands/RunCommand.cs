@@ -15,19 +15,23 @@ internal static class RunCommand
         var noSample = new Option<bool>("--no-sample") { Description = "Do not serve and register the bundled sample feed." };
         var noAzurite = new Option<bool>("--no-azurite") { Description = "Do not start Azurite: use the storage in AzureWebJobsStorage." };
         var port = new Option<int>("--port") { Description = "Port of the HTTP API.", DefaultValueFactory = _ => 7071 };
+        var smtp4dev = new Option<bool>("--smtp4dev") { Description = "Start smtp4dev (SMTP on port 2525, web UI on --smtp4dev-port) and send alert mails to it." };
+        var smtp4devPort = new Option<int>("--smtp4dev-port") { Description = "Port of smtp4dev's web UI.", DefaultValueFactory = _ => 5000 };
         var command = new Command("run", "Run the pipeline locally on Azurite (HTTP API on http://localhost:7071/api).")
         {
-            ephemeral, noSample, noAzurite, port,
+            ephemeral, noSample, noAzurite, port, smtp4dev, smtp4devPort,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(ephemeral), !parse.GetValue(noSample), parse.GetValue(noAzurite), parse.GetValue(port), cancellationToken));
+            parse.GetValue(ephemeral), !parse.GetValue(noSample), parse.GetValue(noAzurite), parse.GetValue(port),
+            parse.GetValue(smtp4dev) ? parse.GetValue(smtp4devPort) : null, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(bool ephemeral, bool sample, bool noAzurite, int port, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(bool ephemeral, bool sample, bool noAzurite, int port, int? smtp4devPort, CancellationToken cancellationToken)
     {
         static void Say(string line) => Console.WriteLine($"{DateTime.Now:HH:mm:ss} [host]    {line}");
         AzuriteInstance? azurite = null;
+        Smtp4devInstance? smtp4dev = null;
         try
         {
             if (!noAzurite)
@@ -45,11 +49,28 @@ internal static class RunCommand
                 }
             }
 
+            var overrides = new Dictionary<string, string?>();
+            if (port != 7071)
+            {
+                // Unsubscribe links in local mails must reach this host (the local default names port 7071).
+                overrides["Alerts:PublicBaseUrl"] = $"http://localhost:{port}";
+            }
+
+            if (smtp4devPort is { } webPort)
+            {
+                smtp4dev = await Smtp4devLauncher.StartAsync(webPort, Say, cancellationToken);
+                overrides["Alerts:Smtp:Host"] = "localhost";
+                overrides["Alerts:Smtp:Port"] = smtp4dev.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                overrides["Alerts:Smtp:Security"] = "None";
+                Say($"smtp4dev ready: SMTP on port {smtp4dev.SmtpPort}; read alert mails at {smtp4dev.WebUi}");
+            }
+
             var options = new LocalHostOptions
             {
                 Url = $"http://localhost:{port}",
                 StorageConnectionString = azurite?.ConnectionString,
                 Sample = sample,
+                Overrides = overrides,
             };
             await using var app = LocalFunctionHost.Build(options);
             await app.StartAsync(cancellationToken);
@@ -80,6 +101,11 @@ internal static class RunCommand
         }
         finally
         {
+            if (smtp4dev is not null)
+            {
+                await smtp4dev.DisposeAsync();
+            }
+
             if (azurite is not null)
             {
                 await azurite.DisposeAsync();

@@ -55,6 +55,9 @@ internal static class LocalFunctionHost
         ["Alerts:Smtp:Host"] = "localhost",
         ["Alerts:Smtp:Port"] = "2525",
         ["Alerts:Smtp:Security"] = "None",
+        ["Alerts:PublicBaseUrl"] = "http://localhost:7071",
+        // A fixed key for local runs only: links in local mails keep working across restarts.
+        ["Alerts:Unsubscribe:SigningKey"] = "local-dev-unsubscribe-signing-key-not-for-production",
     };
 
     public const string SamplePath = "/sample/feed.xml";

@@ -23,6 +23,24 @@ public sealed class AlertsOptions
 
     /// <summary>Allows loopback feed and webhook URLs (local development); private and metadata addresses stay refused.</summary>
     public bool AllowLoopback { get; set; }
+
+    /// <summary>
+    /// The public address of the function app (e.g. https://alerts.example.com), used for links in mails such as
+    /// the one-click unsubscribe URL. When empty, mails carry no List-Unsubscribe header.
+    /// </summary>
+    [Url]
+    public string? PublicBaseUrl { get; set; }
+}
+
+/// <summary>Signing of unsubscribe links, bound from <c>Alerts:Unsubscribe</c>.</summary>
+public sealed class UnsubscribeOptions
+{
+    public const string SectionName = "Alerts:Unsubscribe";
+
+    /// <summary>HMAC-SHA256 key of unsubscribe tokens (at least 32 characters; a Key Vault reference in Azure).</summary>
+    [Required]
+    [MinLength(32)]
+    public string SigningKey { get; set; } = string.Empty;
 }
 
 /// <summary>Feed fetching limits, bound from <c>Alerts:Feeds</c>.</summary>
@@ -126,6 +144,22 @@ public sealed class DeliveryOptions
     public const string SectionName = "Alerts:Delivery";
 
     /// <summary>Time allowed for one webhook request.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Delay before the first retry; each further retry waits about twice as long (with jitter).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Longest single wait between two attempts (Retry-After included).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>How long after the alert was raised retries may go on; then it moves to alerts-poison.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan RetryHorizon { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Attempts given to an alert whose receiver refuses it (4xx other than 408, 410, 429; redirects).</summary>
+    [Range(1, 20)]
+    public int RejectedAttempts { get; set; } = 3;
 }

@@ -55,4 +55,5 @@ public sealed record DealSource(string FeedId, string? Url)
 
 /// <summary>Queue message (<c>alerts</c>): deliver this deal to this subscription.</summary>
 /// <param name="AlertId">Stable hash of deal and subscription: the same match is one alert however often it is replayed.</param>
-public sealed record AlertMessage(string AlertId, string DealId, string SubscriptionId) : QueueMessageBase;
+/// <param name="Attempt">Which attempt this message carries (1 first); a retry is a new message with the next number.</param>
+public sealed record AlertMessage(string AlertId, string DealId, string SubscriptionId, int Attempt = 1) : QueueMessageBase;

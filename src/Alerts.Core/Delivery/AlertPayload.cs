@@ -1,17 +1,25 @@
 using Alerts.Core.Deals;
 using Alerts.Core.Extraction;
+using Alerts.Core.Subscriptions;
 
 namespace Alerts.Core.Delivery;
 
 /// <summary>The JSON body POSTed to webhooks.</summary>
+/// <param name="Id">The alert id, also sent as <c>webhook-id</c>: the same on every retry.</param>
+/// <param name="Timestamp">When the alert was raised (stable across retries; the attempt time is in <c>webhook-timestamp</c>).</param>
 public sealed record WebhookPayload(
     string Type,
     string Id,
     DateTimeOffset Timestamp,
     WebhookDeal Deal,
-    WebhookSubscription Subscription);
+    WebhookSubscription Subscription,
+    MatchedTerms Matched)
+{
+    public const string DealMatched = "deal.matched";
+}
 
 /// <summary>The deal as webhooks see it.</summary>
+/// <param name="Sources">Links to the articles the deal comes from (today one: the article's link).</param>
 public sealed record WebhookDeal(
     string Id,
     string Title,
@@ -19,16 +27,29 @@ public sealed record WebhookDeal(
     DateTimeOffset? Published,
     string? Language,
     IReadOnlyList<WebhookAmount> Amounts,
-    IReadOnlyList<string> Tickers)
+    IReadOnlyList<string> Tickers,
+    IReadOnlyList<string> Sources)
 {
-    public static WebhookDeal From(Deal deal) => new(
-        deal.Id,
-        deal.Title,
-        deal.Link,
-        deal.Published,
-        deal.Language,
-        deal.Amounts.Select(a => new WebhookAmount(a.Value, a.Currency, a.Qualifier, a.Evidence.Text)).ToList(),
-        deal.Tickers.Select(t => t.Symbol).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+    public static WebhookDeal From(Deal deal)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        return new(
+            deal.Id,
+            deal.Title,
+            deal.Link,
+            deal.Published,
+            deal.Language,
+            deal.Amounts.Select(a => new WebhookAmount(a.Value, a.Currency, a.Qualifier, a.Evidence.Text)).ToList(),
+            deal.Tickers.Select(t => t.Symbol).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+            SourcesOf(deal));
+    }
+
+    /// <summary>The deal's source links; a list so that deals merged from several articles fit later.</summary>
+    public static IReadOnlyList<string> SourcesOf(Deal deal)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        return deal.Link is null ? [] : [deal.Link];
+    }
 }
 
 /// <summary>An amount in a webhook payload.</summary>

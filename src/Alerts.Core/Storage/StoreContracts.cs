@@ -84,6 +84,9 @@ public interface IDeliveryStore
     /// <summary>Adds the record unless one exists; returns false when it existed.</summary>
     Task<bool> AddIfAbsentAsync(DeliveryRecord record, CancellationToken cancellationToken);
     Task UpsertAsync(DeliveryRecord record, CancellationToken cancellationToken);
+
+    /// <summary>The subscription's delivery records (one partition), oldest first.</summary>
+    Task<IReadOnlyList<DeliveryRecord>> ListAsync(string subscriptionId, CancellationToken cancellationToken);
 }
 
 /// <summary>Sends JSON messages to Alerts' queues.</summary>

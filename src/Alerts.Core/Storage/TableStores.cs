@@ -217,4 +217,16 @@ internal sealed class TableDeliveryStore(TableServiceClient tables) : IDeliveryS
 
     public Task UpsertAsync(DeliveryRecord record, CancellationToken cancellationToken) =>
         table.UpsertAsync(record.SubscriptionId, record.AlertId, record, cancellationToken);
+
+    public async Task<IReadOnlyList<DeliveryRecord>> ListAsync(string subscriptionId, CancellationToken cancellationToken)
+    {
+        var records = new List<DeliveryRecord>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {subscriptionId}");
+        await foreach (var record in table.QueryAsync(filter, cancellationToken).ConfigureAwait(false))
+        {
+            records.Add(record);
+        }
+
+        return records.OrderBy(r => r.Created).ToList();
+    }
 }

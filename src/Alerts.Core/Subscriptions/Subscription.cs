@@ -7,6 +7,14 @@ public enum SubscriptionChannel
     Webhook,
 }
 
+/// <summary>When a subscriber hears about deals: one alert per deal, or one digest mail per hour or day.</summary>
+public enum SubscriptionMode
+{
+    Instant,
+    Hourly,
+    Daily,
+}
+
 /// <summary>Who wants which deals, and where to send them.</summary>
 public sealed record Subscription
 {
@@ -27,6 +35,15 @@ public sealed record Subscription
 
     /// <summary>Why the subscription is disabled, when it is.</summary>
     public string? DisabledReason { get; init; }
+
+    /// <summary>Instant alerts, or hourly/daily digests (e-mail).</summary>
+    public SubscriptionMode Mode { get; init; } = SubscriptionMode.Instant;
+
+    /// <summary>
+    /// Webhook signing secret ("whsec_" + base64), stored with the subscription but never returned by reads
+    /// (see <see cref="SubscriptionResource"/>); null for e-mail subscriptions.
+    /// </summary>
+    public string? Secret { get; init; }
 }
 
 /// <summary>Body of <c>POST /api/subscriptions</c>. Members are nullable so that missing fields get a clear 400.</summary>
@@ -34,4 +51,5 @@ public sealed record CreateSubscriptionRequest(
     string? Channel,
     string? Target,
     IReadOnlyList<string>? Tickers,
-    IReadOnlyList<string>? Keywords);
+    IReadOnlyList<string>? Keywords,
+    string? Mode = null);

@@ -2,6 +2,7 @@ using System.Net.Mail;
 using Alerts.Core.Api;
 using Alerts.Core.Configuration;
 using Alerts.Core.Deals;
+using Alerts.Core.Delivery;
 using Alerts.Core.Security;
 using Alerts.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -61,6 +62,18 @@ public sealed partial class SubscriptionService(
             return keywordsProblem;
         }
 
+        var mode = request.Mode?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "instant" => SubscriptionMode.Instant,
+            "hourly" => SubscriptionMode.Hourly,
+            "daily" => SubscriptionMode.Daily,
+            _ => (SubscriptionMode?)null,
+        };
+        if (mode is null || (mode != SubscriptionMode.Instant && channel != SubscriptionChannel.Email))
+        {
+            return ApiProblem.Invalid("mode", "The mode must be \"instant\", \"hourly\" or \"daily\" (digests are for e-mail subscriptions).");
+        }
+
         var subscription = new Subscription
         {
             Id = StableId.NewId(),
@@ -69,6 +82,8 @@ public sealed partial class SubscriptionService(
             Tickers = request.Tickers?.Select(t => t.Trim()).ToList() ?? [],
             Keywords = request.Keywords?.Select(k => k.Trim()).ToList() ?? [],
             Created = clock.GetUtcNow(),
+            Mode = mode.Value,
+            Secret = channel == SubscriptionChannel.Webhook ? WebhookSignature.NewSecret() : null,
         };
         await store.AddAsync(subscription, cancellationToken).ConfigureAwait(false);
         LogCreated(logger, subscription.Id, subscription.Channel);
@@ -91,6 +106,25 @@ public sealed partial class SubscriptionService(
         }
 
         return list;
+    }
+
+    /// <summary>Issues a new webhook signing secret; the old one stops working at once.</summary>
+    public async Task<ApiResult<Subscription>> RotateSecretAsync(string id, CancellationToken cancellationToken)
+    {
+        var found = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (found.Value is not { } subscription)
+        {
+            return found;
+        }
+
+        if (subscription.Channel != SubscriptionChannel.Webhook)
+        {
+            return ApiProblem.Invalid("channel", "Only webhook subscriptions have a signing secret.");
+        }
+
+        var rotated = subscription with { Secret = WebhookSignature.NewSecret() };
+        await store.UpdateAsync(rotated, cancellationToken).ConfigureAwait(false);
+        return ApiResult<Subscription>.Ok(rotated);
     }
 
     /// <summary>Deletes the subscription; false when there was none with this id.</summary>

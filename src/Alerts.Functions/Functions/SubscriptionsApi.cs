@@ -7,7 +7,10 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Alerts.Functions.Functions;
 
-/// <summary>HTTP <c>/api/subscriptions</c>: create, list, read and delete subscriptions (admin key).</summary>
+/// <summary>
+/// HTTP <c>/api/subscriptions</c>: create, list, read and delete subscriptions, rotate a webhook secret (admin key).
+/// The signing secret is only in the answers that issue it.
+/// </summary>
 public sealed class SubscriptionsApi(SubscriptionService subscriptions)
 {
     [Function("CreateSubscription")]
@@ -15,18 +18,23 @@ public sealed class SubscriptionsApi(SubscriptionService subscriptions)
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "subscriptions")] HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await ApiJson.ReadAsync<CreateSubscriptionRequest>(request.Body, cancellationToken);
-        return ApiResults.From(body.IsSuccess ? await subscriptions.CreateAsync(body.Value!, cancellationToken) : ApiResult<Subscription>.Fail(body.Problem!));
+        return ApiResults.From(body.IsSuccess ? await subscriptions.CreateAsync(body.Value!, cancellationToken) : ApiResult<Subscription>.Fail(body.Problem!), SubscriptionResource.WithSecret);
     }
 
     [Function("ListSubscriptions")]
     public async Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "subscriptions")] HttpRequest request, CancellationToken cancellationToken) =>
-        new OkObjectResult(await subscriptions.ListAsync(cancellationToken));
+        new OkObjectResult((await subscriptions.ListAsync(cancellationToken)).Select(SubscriptionResource.From).ToList());
 
     [Function("GetSubscription")]
     public async Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "subscriptions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        ApiResults.From(await subscriptions.GetAsync(id, cancellationToken));
+        ApiResults.From(await subscriptions.GetAsync(id, cancellationToken), SubscriptionResource.From);
+
+    [Function("RotateSubscriptionSecret")]
+    public async Task<IActionResult> RotateSecret(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "subscriptions/{id}/rotate-secret")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        ApiResults.From(await subscriptions.RotateSecretAsync(id, cancellationToken), SubscriptionResource.WithSecret);
 
     [Function("DeleteSubscription")]
     public async Task<IActionResult> Delete(

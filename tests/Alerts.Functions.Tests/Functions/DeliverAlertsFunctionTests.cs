@@ -47,11 +47,13 @@ public class DeliverAlertsFunctionTests
         });
 
     private void Sends(DeliveryAttempt attempt) =>
-        channel.Setup(c => c.SendAsync("alert1", It.Is<Deal>(d => d.Id == "deal1"), It.Is<Subscription>(s => s.Id == "sub1"), It.IsAny<CancellationToken>()))
+        channel.Setup(c => c.SendAsync(It.Is<OutgoingAlert>(a => a.AlertId == "alert1" && a.Deal.Id == "deal1" && a.Subscription.Id == "sub1"), It.IsAny<CancellationToken>()))
             .ReturnsAsync(attempt);
 
     private DeliverAlertsFunction Function() => new(new AlertDeliverer(
-        [channel.Object], deals.Object, subscriptions.Object, deliveries.Object, new FakeTimeProvider(Now), NullLogger<AlertDeliverer>.Instance));
+        [channel.Object], deals.Object, subscriptions.Object, deliveries.Object, Mock.Of<IMessageQueue>(),
+        new OptionsMonitorOf<Alerts.Core.Configuration.DeliveryOptions>(new Alerts.Core.Configuration.DeliveryOptions()),
+        new FakeTimeProvider(Now), NullLogger<AlertDeliverer>.Instance));
 
     [Fact]
     public async Task Queued_alert_is_sent_and_recorded_as_delivered()
@@ -60,7 +62,7 @@ public class DeliverAlertsFunctionTests
         Sends(DeliveryAttempt.Success);
 
         Assert.Equal(DeliveryStatus.Delivered, await Function().Run(Alert, CancellationToken.None));
-        channel.Verify(c => c.SendAsync("alert1", It.IsAny<Deal>(), It.IsAny<Subscription>(), It.IsAny<CancellationToken>()), Times.Once);
+        channel.Verify(c => c.SendAsync(It.IsAny<OutgoingAlert>(), It.IsAny<CancellationToken>()), Times.Once);
         Assert.Equal(DeliveryStatus.Delivered, Assert.Single(upserts).Status);
     }
 
@@ -70,33 +72,15 @@ public class DeliverAlertsFunctionTests
         Existing(DeliveryStatus.Delivered, attempts: 1);
 
         Assert.Equal(DeliveryStatus.Delivered, await Function().Run(Alert, CancellationToken.None));
-        channel.Verify(c => c.SendAsync(It.IsAny<string>(), It.IsAny<Deal>(), It.IsAny<Subscription>(), It.IsAny<CancellationToken>()), Times.Never);
-        deliveries.Verify(d => d.UpsertAsync(It.IsAny<DeliveryRecord>(), It.IsAny<CancellationToken>()), Times.Never);
+        channel.Verify(c => c.SendAsync(It.IsAny<OutgoingAlert>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Empty(upserts);
     }
 
-    [Fact]
-    public async Task Permanent_failure_records_a_failed_delivery()
+    /// <summary>A fixed options monitor for constructing services by hand.</summary>
+    private sealed class OptionsMonitorOf<T>(T value) : Microsoft.Extensions.Options.IOptionsMonitor<T>
     {
-        Existing(DeliveryStatus.Queued);
-        Sends(new DeliveryAttempt(false, "SMTP 550: mailbox unavailable", Permanent: true));
-
-        Assert.Equal(DeliveryStatus.Failed, await Function().Run(Alert, CancellationToken.None));
-        var record = Assert.Single(upserts);
-        Assert.Equal(DeliveryStatus.Failed, record.Status);
-        Assert.Equal("SMTP 550: mailbox unavailable", record.LastError);
-    }
-
-    [Fact]
-    public async Task Transient_failure_throws_for_the_queue_to_retry_and_counts_the_attempt()
-    {
-        Existing(DeliveryStatus.Queued, attempts: 1);
-        Sends(new DeliveryAttempt(false, "SMTP: connection refused"));
-
-        await Assert.ThrowsAsync<AlertDeliveryException>(() => Function().Run(Alert, CancellationToken.None));
-
-        var record = Assert.Single(upserts);
-        Assert.Equal(DeliveryStatus.Queued, record.Status);
-        Assert.Equal(2, record.Attempts);
-        Assert.Equal("SMTP: connection refused", record.LastError);
+        public T CurrentValue => value;
+        public T Get(string? name) => value;
+        public IDisposable? OnChange(Action<T, string?> listener) => null;
     }
 }

@@ -34,10 +34,10 @@ public class SubscriptionsApiTests
 
         var created = Assert.IsType<ObjectResult>(result);
         Assert.Equal(201, created.StatusCode);
-        var subscription = Assert.IsType<Subscription>(created.Value);
+        var subscription = Assert.IsType<SubscriptionResource>(created.Value);
         Assert.Equal(SubscriptionChannel.Webhook, subscription.Channel);
         Assert.Equal(["NASDAQ:GOOGL"], subscription.Tickers);
-        store.Verify(s => s.AddAsync(subscription, It.IsAny<CancellationToken>()), Times.Once);
+        store.Verify(s => s.AddAsync(It.Is<Subscription>(x => x.Id == subscription.Id && x.Secret != null), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public class SubscriptionsApiTests
         var result = await Api().List(Requests.Get(), CancellationToken.None);
 
         var ok = Assert.IsType<OkObjectResult>(result);
-        Assert.Equal(["a1", "b2"], Assert.IsAssignableFrom<IReadOnlyList<Subscription>>(ok.Value).Select(s => s.Id));
+        Assert.Equal(["a1", "b2"], Assert.IsAssignableFrom<IReadOnlyList<SubscriptionResource>>(ok.Value).Select(s => s.Id));
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public class SubscriptionsApiTests
 
         var ok = Assert.IsType<ObjectResult>(result);
         Assert.Equal(200, ok.StatusCode);
-        Assert.Equal("a1", Assert.IsType<Subscription>(ok.Value).Id);
+        Assert.Equal("a1", Assert.IsType<SubscriptionResource>(ok.Value).Id);
     }
 
     [Fact]

@@ -32,6 +32,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         {
             ["AzureWebJobsStorage"] = ConnectionString,
             ["Alerts:AllowLoopback"] = "true",
+            ["Alerts:Unsubscribe:SigningKey"] = "integration-test-unsubscribe-signing-key",
         });
         if (settings is not null)
         {

@@ -25,6 +25,9 @@ public sealed class RunningLocalHost : IAsyncDisposable
     /// <summary>A client sending the admin key.</summary>
     public HttpClient Admin { get; }
 
+    /// <summary>The host's services, to arrange state the API cannot create (e.g. a stored deal).</summary>
+    public IServiceProvider Services => app.Services;
+
     public static async Task<RunningLocalHost> StartAsync(string storageConnectionString, IDictionary<string, string?>? settings = null, bool sample = false)
     {
         // No backfill by default: tests share one Azurite, and other tests' deals must not reach this test's subscribers.

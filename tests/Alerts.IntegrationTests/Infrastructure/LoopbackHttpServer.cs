@@ -76,7 +76,10 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
     /// <summary>The requests received for <paramref name="path"/>.</summary>
     public IReadOnlyList<ReceivedRequest> RequestsTo(string path) => Requests.Where(r => r.Path == path).ToList();
 
-    /// <summary>The next requests get these statuses in order; afterwards 200.</summary>
+    /// <summary>A scripted "status" that answers nothing: the request hangs until the client gives up.</summary>
+    public const int Hang = -1;
+
+    /// <summary>The next requests get these statuses in order (or <see cref="Hang"/>); afterwards 200.</summary>
     public void ScriptStatuses(params int[] statuses)
     {
         foreach (var status in statuses)
@@ -107,7 +110,22 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
             return;
         }
 
-        context.Response.StatusCode = scriptedStatuses.TryDequeue(out var status) ? status : StatusCodes.Status200OK;
+        var status = scriptedStatuses.TryDequeue(out var scripted) ? scripted : StatusCodes.Status200OK;
+        if (status == Hang)
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up, as the test intends.
+            }
+
+            return;
+        }
+
+        context.Response.StatusCode = status;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,75 @@
+using Alerts.Core.Configuration;
+using Alerts.Core.Deals;
+using Alerts.Core.Delivery;
+using Alerts.Core.Extraction;
+using Alerts.Core.Subscriptions;
+using MimeKit;
+
+namespace Alerts.Core.Tests.Delivery;
+
+public class AlertMailTests
+{
+    private static readonly Deal Deal = new()
+    {
+        Id = "deal1",
+        FeedId = "feed1",
+        ItemId = "item1",
+        Title = "SoftBank <script>alert(1)</script> weighs $2.4 billion stake",
+        Link = "https://news.example.com/softbank",
+        Summary = "<p>SoftBank <b>9984.T</b> may invest <img src=x onerror=alert(1)> $2.4 billion.</p>",
+        Amounts = [new MoneyAmount(2_400_000_000m, "USD", AmountQualifier.Exact, new TextEvidence(0, 12, "$2.4 billion"))],
+        Tickers = [new TickerMention("9984.T", TickerNormalizer.TryNormalize("9984.T")!.Value.Code, TickerNormalizer.TryNormalize("9984.T")!.Value.Exchange, new TextEvidence(0, 6, "9984.T"))],
+        Created = DateTimeOffset.UnixEpoch,
+    };
+
+    private static readonly Subscription Subscription = new()
+    {
+        Id = "sub1",
+        Channel = SubscriptionChannel.Email,
+        Target = "desk@example.com",
+        Tickers = ["TYO:9984"],
+        Keywords = ["stake"],
+        Created = DateTimeOffset.UnixEpoch,
+    };
+
+    private static MimeMessage Compose(Uri? unsubscribe = null) => AlertMail.Compose(
+        new OutgoingAlert("alert1", DateTimeOffset.UnixEpoch, Deal, Subscription, MatchExplainer.Explain(Subscription, Deal)),
+        new SmtpOptions(),
+        unsubscribe);
+
+    [Fact]
+    public void Feed_provided_markup_never_reaches_the_html_part()
+    {
+        var html = Compose().HtmlBody;
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<b>", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_mail_highlights_amounts_and_tickers_links_the_source_and_says_why_it_matched()
+    {
+        var message = Compose();
+        Assert.Contains("<strong style=\"background:#fff3b0\">USD 2,400,000,000</strong>", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("<strong><code>9984.T</code></strong>", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://news.example.com/softbank\"", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("tickers TYO:9984 and keywords \"stake\"", message.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_message_id_is_stable_per_alert() =>
+        Assert.Equal(Compose().MessageId, Compose().MessageId);
+
+    [Fact]
+    public void One_click_unsubscribe_headers_follow_rfc_8058()
+    {
+        var message = Compose(new Uri("https://alerts.example.com/api/unsubscribe?token=t.x"));
+        Assert.Equal("<https://alerts.example.com/api/unsubscribe?token=t.x>", message.Headers["List-Unsubscribe"]);
+        Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
+    }
+
+    [Fact]
+    public void Without_a_public_base_url_there_is_no_unsubscribe_header() =>
+        Assert.False(Compose().Headers.Contains("List-Unsubscribe"));
+}
