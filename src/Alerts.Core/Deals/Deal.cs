@@ -17,6 +17,9 @@ public sealed record Deal
     public required IReadOnlyList<MoneyAmount> Amounts { get; init; }
     public required IReadOnlyList<TickerMention> Tickers { get; init; }
     public required DateTimeOffset Created { get; init; }
+
+    /// <summary>The largest amount in approximate US dollars (see <see cref="IUsdValuer"/>); null when no amount converts.</summary>
+    public decimal? LargestUsd { get; init; }
 }
 
 /// <summary>Queue message (<c>alerts</c>): deliver this deal to this subscription.</summary>

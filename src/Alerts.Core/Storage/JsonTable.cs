@@ -51,6 +51,50 @@ internal sealed class JsonTable<T>(TableClient table)
         return response.Status != (int)HttpStatusCode.NotFound;
     }
 
+    /// <summary>The record with the row's ETag, for a later conditional write.</summary>
+    public async Task<(T Record, ETag ETag)?> GetVersionedAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, [DataColumn], cancellationToken).ConfigureAwait(false);
+        return response.HasValue && response.Value is { } entity ? (FromEntity(entity), entity.ETag) : null;
+    }
+
+    /// <summary>Replaces the row only while it still has <paramref name="etag"/>.</summary>
+    public async Task<WriteOutcome> ReplaceAsync(string partitionKey, string rowKey, T record, ETag etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.UpdateEntityAsync(ToEntity(partitionKey, rowKey, record), etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return WriteOutcome.Done;
+        }
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        {
+            return ex.Status == (int)HttpStatusCode.NotFound ? WriteOutcome.NotFound : WriteOutcome.Stale;
+        }
+    }
+
+    /// <summary>Deletes the row only while it still has <paramref name="etag"/>.</summary>
+    public async Task<WriteOutcome> DeleteAsync(string partitionKey, string rowKey, ETag etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await table.DeleteEntityAsync(partitionKey, rowKey, etag, cancellationToken).ConfigureAwait(false);
+            return response.Status == (int)HttpStatusCode.NotFound ? WriteOutcome.NotFound : WriteOutcome.Done;
+        }
+        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.PreconditionFailed)
+        {
+            return WriteOutcome.Stale;
+        }
+    }
+
+    /// <summary>Rows with their keys, a page of at most <paramref name="maxPerPage"/> per request to storage.</summary>
+    public async IAsyncEnumerable<(string RowKey, T Record)> QueryRowsAsync(string filter, int maxPerPage, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage, [DataColumn, "RowKey"], cancellationToken).ConfigureAwait(false))
+        {
+            yield return (entity.RowKey, FromEntity(entity));
+        }
+    }
+
     public async IAsyncEnumerable<T> QueryAsync(string? filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: [DataColumn], cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -59,10 +103,20 @@ internal sealed class JsonTable<T>(TableClient table)
         }
     }
 
-    private static TableEntity ToEntity(string partitionKey, string rowKey, T record) =>
+    internal static TableEntity ToEntity(string partitionKey, string rowKey, T record) =>
         new(partitionKey, rowKey) { [DataColumn] = JsonSerializer.Serialize(record, AlertsJson.Options) };
 
     private static T FromEntity(TableEntity entity) =>
         JsonSerializer.Deserialize<T>(entity.GetString(DataColumn), AlertsJson.Options)
         ?? throw new InvalidDataException($"Row {entity.PartitionKey}/{entity.RowKey} has no data.");
+}
+
+/// <summary>How a conditional write ended.</summary>
+public enum WriteOutcome
+{
+    Done,
+    NotFound,
+
+    /// <summary>The row changed since it was read (the ETag no longer matches).</summary>
+    Stale,
 }

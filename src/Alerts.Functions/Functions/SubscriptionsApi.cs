@@ -7,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Alerts.Functions.Functions;
 
-/// <summary>HTTP <c>/api/subscriptions</c>: create, list, read and delete subscriptions (admin key).</summary>
+/// <summary>HTTP <c>/api/subscriptions</c>: create, list, read, update and delete subscriptions (admin key).</summary>
 public sealed class SubscriptionsApi(SubscriptionService subscriptions)
 {
     [Function("CreateSubscription")]
@@ -21,15 +21,26 @@ public sealed class SubscriptionsApi(SubscriptionService subscriptions)
     [Function("ListSubscriptions")]
     public async Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "subscriptions")] HttpRequest request, CancellationToken cancellationToken) =>
-        new OkObjectResult(await subscriptions.ListAsync(cancellationToken));
+        ApiResults.From(await subscriptions.ListPageAsync(
+            request.Query["watchlist"].FirstOrDefault(), request.Query["cursor"].FirstOrDefault(), request.Query["limit"].FirstOrDefault(), cancellationToken));
 
     [Function("GetSubscription")]
     public async Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "subscriptions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         ApiResults.From(await subscriptions.GetAsync(id, cancellationToken));
 
+    [Function("UpdateSubscription")]
+    public async Task<IActionResult> Update(
+        [HttpTrigger(AuthorizationLevel.Function, "patch", Route = "subscriptions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var body = await ApiJson.ReadAsync<UpdateSubscriptionRequest>(request.Body, cancellationToken);
+        return ApiResults.From(body.IsSuccess
+            ? await subscriptions.UpdateAsync(id, body.Value!, ApiResults.IfMatch(request), cancellationToken)
+            : ApiResult<Subscription>.Fail(body.Problem!));
+    }
+
     [Function("DeleteSubscription")]
     public async Task<IActionResult> Delete(
         [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "subscriptions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        await subscriptions.DeleteAsync(id, cancellationToken) ? new NoContentResult() : ApiResults.Problem(ApiProblem.NotFound("subscription"));
+        ApiResults.From(await subscriptions.DeleteAsync(id, ApiResults.IfMatch(request), cancellationToken));
 }
