@@ -142,8 +142,9 @@ internal sealed class TableDealStore(TableServiceClient tables) : IDealStore
             {
                 if (response.HasValue && response.Value is { } row)
                 {
-                    row[CountColumn] = (row.GetInt32(CountColumn) ?? 0) + count;
-                    await table.Client.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                    // A new entity: the projected read carries no keys.
+                    var updated = new TableEntity(dealId, CountRowKey) { [CountColumn] = (row.GetInt32(CountColumn) ?? 0) + count };
+                    await table.Client.UpdateEntityAsync(updated, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {

@@ -46,14 +46,15 @@ public sealed class MatchingPipelineTests(AzuriteFixture azurite) : IAsyncLifeti
     public async Task A_new_subscription_is_alerted_once_about_a_matching_deal_from_the_backfill_window()
     {
         var code = "V" + TestData.NewId()[..5].ToUpperInvariant();
+        var service = host.Services.GetRequiredService<SubscriptionService>();
+        Assert.Equal(201, (await service.CreateAsync(new CreateSubscriptionRequest("webhook", "http://127.0.0.1:9/a", [code], null), default)).Status);
         var article = TestData.SoftBankArticle() with { Title = $"Fund takes ({code}.O) $3 billion stake", Summary = "stake" };
         var deal = await host.Services.GetRequiredService<DealProcessor>().ProcessAsync(article, default);
 
-        var created = await host.Services.GetRequiredService<SubscriptionService>()
-            .CreateAsync(new CreateSubscriptionRequest("webhook", "http://127.0.0.1:9/b", [code], null), default);
+        var created = await service.CreateAsync(new CreateSubscriptionRequest("webhook", "http://127.0.0.1:9/b", [code], null), default);
 
         Assert.Equal(201, created.Status);
         Assert.NotNull(await host.Services.GetRequiredService<IDeliveryStore>().GetAsync(created.Value!.Id, StableId.From(deal!.Id, created.Value.Id), default));
-        Assert.Equal(1, await host.Services.GetRequiredService<IDealStore>().GetAlertCountAsync(deal.Id, default));
+        Assert.Equal(2, await host.Services.GetRequiredService<IDealStore>().GetAlertCountAsync(deal.Id, default)); // Counted by extraction, then by backfill.
     }
 }
