@@ -14,6 +14,10 @@ public sealed class AhoCorasick
     private readonly Dictionary<long, int> transitions = [];
     private readonly List<int> failure = [0];
 
+    // The root's transitions as a dense table: most characters of a text are read at the root, so this
+    // replaces the commonest hash lookup by an array index (256 KB, once per index).
+    private readonly int[] fromRoot = new int[char.MaxValue + 1];
+
     // For each state: the patterns ending here, and the nearest state on the failure chain with patterns of its own.
     private readonly List<int[]> outputs = [[]];
     private readonly List<int> outputLink = [-1];
@@ -53,6 +57,13 @@ public sealed class AhoCorasick
         outputs.AddRange(ending.Select(e => e.ToArray()));
         StateCount = failure.Count;
         BuildFailureLinks();
+        foreach (var (key, child) in transitions)
+        {
+            if (key >> 16 == 0)
+            {
+                fromRoot[(int)(key & 0xFFFF)] = child;
+            }
+        }
     }
 
     /// <summary>Number of states (trie nodes).</summary>
@@ -68,14 +79,15 @@ public sealed class AhoCorasick
             var c = char.ToUpperInvariant(raw);
             while (true)
             {
-                if (transitions.TryGetValue(Key(state, c), out var next))
+                if (state == 0)
                 {
-                    state = next;
+                    state = fromRoot[c];
                     break;
                 }
 
-                if (state == 0)
+                if (transitions.TryGetValue(Key(state, c), out var next))
                 {
+                    state = next;
                     break;
                 }
 
