@@ -85,7 +85,12 @@ public sealed class SubscriptionIndex
     public IReadOnlyList<Subscription> Match(Deal deal)
     {
         ArgumentNullException.ThrowIfNull(deal);
-        var candidates = new HashSet<int>(firehoses);
+        var scratch = Scratch.For(this);
+        foreach (var entry in firehoses)
+        {
+            scratch.Add(entry);
+        }
+
         foreach (var mention in deal.Tickers)
         {
             if (tickers.TryGetValue(mention.Code, out var holders))
@@ -94,28 +99,21 @@ public sealed class SubscriptionIndex
                 {
                     if (exchange is null || mention.Exchange is null || string.Equals(exchange, mention.Exchange, StringComparison.OrdinalIgnoreCase))
                     {
-                        candidates.Add(entry);
+                        scratch.Add(entry);
                     }
                 }
             }
         }
 
-        keywords.Search(SubscriptionMatcher.TextOf(deal), pattern =>
-        {
-            foreach (var entry in keywordEntries[pattern])
-            {
-                candidates.Add(entry);
-            }
-        });
-
-        if (candidates.Count == 0)
+        keywords.Search(SubscriptionMatcher.TextOf(deal), scratch.AddKeyword);
+        if (scratch.Candidates.Count == 0)
         {
             return [];
         }
 
         var language = SubscriptionMatcher.LanguageOf(deal);
-        var matched = new List<int>(candidates.Count);
-        foreach (var candidate in candidates)
+        var matched = new List<int>(scratch.Candidates.Count);
+        foreach (var candidate in scratch.Candidates)
         {
             if (entries[candidate].Passes(language, deal.LargestUsd))
             {
@@ -130,6 +128,59 @@ public sealed class SubscriptionIndex
     // A minimum in an unknown currency can never be met (the reference says the same); decimal.MaxValue encodes that.
     private static decimal? MinUsdOf(Subscription subscription, IUsdValuer valuer) =>
         subscription.MinAmount is not { } min ? null : valuer.ToUsd(min.Value, min.Currency) ?? decimal.MaxValue;
+
+    /// <summary>
+    /// Per-thread candidate set: a stamp per subscription instead of a HashSet, so adding a candidate is an array
+    /// write and nothing is hashed or allocated per deal (the index is shared by concurrent ExtractDeals calls).
+    /// </summary>
+    private sealed class Scratch
+    {
+        [ThreadStatic]
+        private static Scratch? current;
+
+        private readonly SubscriptionIndex index;
+        private readonly int[] stamps;
+        private int generation;
+
+        private Scratch(SubscriptionIndex index)
+        {
+            this.index = index;
+            stamps = new int[index.entries.Length];
+            AddKeyword = pattern =>
+            {
+                foreach (var entry in this.index.keywordEntries[pattern])
+                {
+                    Add(entry);
+                }
+            };
+        }
+
+        public List<int> Candidates { get; } = [];
+
+        public Action<int> AddKeyword { get; }
+
+        public static Scratch For(SubscriptionIndex index)
+        {
+            var scratch = current is { } known && ReferenceEquals(known.index, index) ? known : current = new Scratch(index);
+            scratch.Candidates.Clear();
+            if (++scratch.generation == int.MaxValue)
+            {
+                Array.Clear(scratch.stamps);
+                scratch.generation = 1;
+            }
+
+            return scratch;
+        }
+
+        public void Add(int entry)
+        {
+            if (stamps[entry] != generation)
+            {
+                stamps[entry] = generation;
+                Candidates.Add(entry);
+            }
+        }
+    }
 
     private sealed record Entry(Subscription Subscription, decimal? MinUsd, string[]? Languages)
     {
