@@ -7,6 +7,7 @@ using Alerts.Core.Feeds.Parsing;
 using Alerts.Core.Security;
 using Alerts.Core.Storage;
 using Alerts.Core.Subscriptions;
+using Alerts.Core.Subscriptions.Matching;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
@@ -37,6 +38,7 @@ public static class AlertsCoreExtensions
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<UnsubscribeOptions>().BindConfiguration(UnsubscribeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MatchingOptions>().BindConfiguration(MatchingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddAzureClients(clients =>
@@ -51,6 +53,7 @@ public static class AlertsCoreExtensions
         services.AddSingleton<IDealStore, TableDealStore>();
         services.AddSingleton<ISubscriptionStore, TableSubscriptionStore>();
         services.AddSingleton<IDeliveryStore, TableDeliveryStore>();
+        services.AddSingleton<IWatchlistStore, TableWatchlistStore>();
         services.AddSingleton<IMessageQueue, StorageQueue>();
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService<StorageInitializerService>();
@@ -88,6 +91,9 @@ public static class AlertsCoreExtensions
         services.AddSingleton<DealProcessor>();
         services.AddSingleton<DealQueries>();
         services.AddSingleton<SubscriptionService>();
+        services.AddSingleton<WatchlistService>();
+        services.AddSingleton<SubscriptionIndexProvider>();
+        services.TryAddSingleton<IUsdValuer, ApproximateUsdValuer>();
         services.AddSingleton<IAlertChannel, WebhookChannel>();
         services.AddSingleton<IAlertChannel, EmailChannel>();
         services.AddSingleton<SmtpMailer>();

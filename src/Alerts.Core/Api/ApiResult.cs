@@ -8,6 +8,12 @@ public sealed record ApiProblem(int Status, string Title, string Detail, string?
 {
     public static ApiProblem Invalid(string field, string detail) => new(400, "Invalid request", detail, field);
     public static ApiProblem NotFound(string what) => new(404, "Not found", $"No {what} has this id.");
+
+    /// <summary>412: the If-Match header names a version that is no longer current (a lost update was prevented).</summary>
+    public static ApiProblem PreconditionFailed() =>
+        new(412, "Precondition failed", "The resource changed since the ETag in If-Match was read; read it again and retry.", "If-Match");
+
+    public static ApiProblem Conflict(string field, string detail) => new(409, "Conflict", detail, field);
 }
 
 /// <summary>The outcome of an API operation: a value with its status, or a problem.</summary>
@@ -15,8 +21,12 @@ public sealed record ApiResult<T>(int Status, T? Value, ApiProblem? Problem)
 {
     public bool IsSuccess => Problem is null;
 
+    /// <summary>The entity tag of the returned resource, sent as the ETag header (for If-Match on updates).</summary>
+    public string? ETag { get; init; }
+
     public static ApiResult<T> Ok(T value) => new(200, value, null);
     public static ApiResult<T> Created(T value) => new(201, value, null);
+    public static ApiResult<T> NoContent() => new(204, default, null);
     public static ApiResult<T> Fail(ApiProblem problem) => new(problem.Status, default, problem);
 
     public static implicit operator ApiResult<T>(ApiProblem problem) => Fail(problem);

@@ -40,6 +40,9 @@ public sealed record Deal
     /// </summary>
     public int AlertRevision { get; init; }
 
+    /// <summary>The largest amount in approximate US dollars (see <see cref="IUsdValuer"/>); null when no amount converts.</summary>
+    public decimal? LargestUsd { get; init; }
+
     /// <summary>When a revision or another source last changed the deal.</summary>
     public DateTimeOffset? Updated { get; init; }
 }

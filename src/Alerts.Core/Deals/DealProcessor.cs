@@ -2,7 +2,7 @@ using System.Globalization;
 using Alerts.Core.Extraction;
 using Alerts.Core.Feeds;
 using Alerts.Core.Storage;
-using Alerts.Core.Subscriptions;
+using Alerts.Core.Subscriptions.Matching;
 using Microsoft.Extensions.Logging;
 
 namespace Alerts.Core.Deals;
@@ -15,7 +15,8 @@ namespace Alerts.Core.Deals;
 public sealed partial class DealProcessor(
     IDealExtractor extractor,
     IDealStore deals,
-    ISubscriptionStore subscriptions,
+    SubscriptionIndexProvider subscriptions,
+    IUsdValuer valuer,
     AlertDispatcher alerts,
     TimeProvider clock,
     ILogger<DealProcessor> logger)
@@ -35,14 +36,20 @@ public sealed partial class DealProcessor(
             return null;
         }
 
-        var fresh = NewDeal(article, extraction, clock.GetUtcNow());
+        var fresh = NewDeal(article, extraction, clock.GetUtcNow()) with { LargestUsd = ApproximateUsdValuer.Largest(valuer, extraction.Amounts) };
         var deal = await StoreAsync(fresh, cancellationToken).ConfigureAwait(false);
-        await foreach (var subscription in subscriptions.ListAsync(cancellationToken).ConfigureAwait(false))
+
+        // The index returns each matching subscription once; the dispatcher skips pairs queued by an earlier run.
+        var index = await subscriptions.GetAsync(cancellationToken).ConfigureAwait(false);
+        var queued = 0;
+        foreach (var subscription in index.Match(deal))
         {
-            if (SubscriptionMatcher.Matches(subscription, deal))
-            {
-                await alerts.QueueAsync(deal, subscription, cancellationToken).ConfigureAwait(false);
-            }
+            queued += await alerts.QueueAsync(deal, subscription, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+        }
+
+        if (queued > 0)
+        {
+            await deals.AddAlertCountAsync(deal.Id, queued, cancellationToken).ConfigureAwait(false);
         }
 
         return deal;

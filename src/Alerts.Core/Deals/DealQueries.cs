@@ -1,28 +1,113 @@
+using System.Globalization;
 using Alerts.Core.Api;
+using Alerts.Core.Extraction;
 using Alerts.Core.Storage;
 
 namespace Alerts.Core.Deals;
 
-/// <summary>Reads deals for the API (<c>GET /api/deals</c>).</summary>
+/// <summary>A deal as the API shows it: amounts, tickers, largest amount in USD, where it came from and how many alerts it caused.</summary>
+public sealed record DealResource(
+    string Id,
+    string Title,
+    string? Summary,
+    DateTimeOffset? Published,
+    string? Language,
+    IReadOnlyList<MoneyAmount> Amounts,
+    IReadOnlyList<TickerMention> Tickers,
+    decimal? LargestUsd,
+    IReadOnlyList<DealSource> Sources,
+    DateTimeOffset Created)
+{
+    /// <summary>Alerts queued for this deal (one per matching subscription); only on <c>GET /api/deals/{id}</c>.</summary>
+    public int? AlertsQueued { get; init; }
+
+    public static DealResource From(Deal deal)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        return new(deal.Id, deal.Title, deal.Summary, deal.Published, deal.Language, deal.Amounts, deal.Tickers, deal.LargestUsd,
+            deal.Sources.Count > 0 ? deal.Sources : [new DealSource(deal.FeedId, deal.Link) { ItemId = deal.ItemId }], deal.Created);
+    }
+}
+
+/// <summary>Reads deals for the API (<c>GET /api/deals</c>, <c>GET /api/deals/{id}</c>).</summary>
 public sealed class DealQueries(IDealStore deals)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;
 
-    public async Task<ApiResult<IReadOnlyList<Deal>>> ListAsync(string? ticker, string? limit, CancellationToken cancellationToken)
+    private const string ListName = "deals";
+
+    /// <summary>Newest first: optionally naming a ticker (any notation), created at or after <paramref name="since"/>, worth at least <paramref name="minUsd"/>.</summary>
+    public async Task<ApiResult<Page<DealResource>>> ListAsync(string? ticker, string? since, string? minUsd, string? cursor, string? limit, CancellationToken cancellationToken)
     {
-        var count = DefaultLimit;
-        if (!string.IsNullOrEmpty(limit) && (!int.TryParse(limit, out count) || count is < 1 or > MaxLimit))
+        var count = PageCursor.Limit(limit, DefaultLimit, MaxLimit);
+        if (count.Problem is { } limitProblem)
         {
-            return ApiProblem.Invalid("limit", $"The limit must be a whole number from 1 to {MaxLimit}.");
+            return limitProblem;
         }
 
-        if (!string.IsNullOrEmpty(ticker) && Extraction.TickerNormalizer.TryNormalize(ticker) is null)
+        TickerKey? key = null;
+        if (!string.IsNullOrEmpty(ticker))
         {
-            return ApiProblem.Invalid("ticker", "The ticker must be a symbol such as 9984.T or NASDAQ:GOOGL.");
+            if (!Subscriptions.SubscriptionRules.IsTicker(ticker))
+            {
+                return ApiProblem.Invalid("ticker", "The ticker must be a symbol such as 9984.T or NASDAQ:GOOGL.");
+            }
+
+            key = TickerNormalizer.TryNormalize(ticker);
         }
 
-        var list = await deals.ListAsync(string.IsNullOrEmpty(ticker) ? null : ticker, count, cancellationToken).ConfigureAwait(false);
-        return ApiResult<IReadOnlyList<Deal>>.Ok(list);
+        DateTimeOffset? from = null;
+        if (!string.IsNullOrEmpty(since))
+        {
+            if (!DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) || since.Length > 40)
+            {
+                return ApiProblem.Invalid("since", "Since must be an ISO 8601 date or time, such as 2026-11-26T06:00:00Z.");
+            }
+
+            from = parsed;
+        }
+
+        decimal? min = null;
+        if (!string.IsNullOrEmpty(minUsd))
+        {
+            if (!decimal.TryParse(minUsd, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed) || parsed > Subscriptions.SubscriptionRules.MaxAmount)
+            {
+                return ApiProblem.Invalid("minUsd", "MinUsd must be a non-negative number such as 100000000.");
+            }
+
+            min = parsed;
+        }
+
+        // The cursor is bound to the filter, so it cannot resume a different query at a meaningless position.
+        var list = string.Join('|', ListName, key?.ToString(), from?.UtcTicks.ToString(CultureInfo.InvariantCulture), min?.ToString(CultureInfo.InvariantCulture));
+        string? after = null;
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            var position = PageCursor.Decode(list, cursor);
+            if (position.Problem is { } cursorProblem)
+            {
+                return cursorProblem;
+            }
+
+            after = position.Value;
+        }
+
+        var page = await deals.ListPageAsync(new DealFilter(key, from, min), after, count.Value, cancellationToken).ConfigureAwait(false);
+        return ApiResult<Page<DealResource>>.Ok(new Page<DealResource>(
+            [.. page.Items.Select(DealResource.From)],
+            page.After is null ? null : PageCursor.Encode(list, page.After)));
+    }
+
+    public async Task<ApiResult<DealResource>> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var deal = id.Length is > 0 and <= 64 && id.All(char.IsAsciiLetterOrDigit) ? await deals.GetAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        if (deal is null)
+        {
+            return ApiProblem.NotFound("deal");
+        }
+
+        var alerts = await deals.GetAlertCountAsync(deal.Id, cancellationToken).ConfigureAwait(false);
+        return ApiResult<DealResource>.Ok(DealResource.From(deal) with { AlertsQueued = alerts });
     }
 }

@@ -82,6 +82,44 @@ internal sealed class JsonTable<T>(TableClient table, Func<T, IEnumerable<KeyVal
         return response.Status != (int)HttpStatusCode.NotFound;
     }
 
+
+    /// <summary>Replaces the row only while it still has <paramref name="etag"/>.</summary>
+    public async Task<WriteOutcome> ReplaceAsync(string partitionKey, string rowKey, T record, ETag etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.UpdateEntityAsync(ToEntity(partitionKey, rowKey, record), etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return WriteOutcome.Done;
+        }
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        {
+            return ex.Status == (int)HttpStatusCode.NotFound ? WriteOutcome.NotFound : WriteOutcome.Stale;
+        }
+    }
+
+    /// <summary>Deletes the row only while it still has <paramref name="etag"/>.</summary>
+    public async Task<WriteOutcome> DeleteAsync(string partitionKey, string rowKey, ETag etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await table.DeleteEntityAsync(partitionKey, rowKey, etag, cancellationToken).ConfigureAwait(false);
+            return response.Status == (int)HttpStatusCode.NotFound ? WriteOutcome.NotFound : WriteOutcome.Done;
+        }
+        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.PreconditionFailed)
+        {
+            return WriteOutcome.Stale;
+        }
+    }
+
+    /// <summary>Rows with their keys, a page of at most <paramref name="maxPerPage"/> per request to storage.</summary>
+    public async IAsyncEnumerable<(string RowKey, T Record)> QueryRowsAsync(string filter, int maxPerPage, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage, [DataColumn, "RowKey"], cancellationToken).ConfigureAwait(false))
+        {
+            yield return (entity.RowKey, FromEntity(entity));
+        }
+    }
+
     public async IAsyncEnumerable<T> QueryAsync(string? filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: [DataColumn], cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -104,4 +142,14 @@ internal sealed class JsonTable<T>(TableClient table, Func<T, IEnumerable<KeyVal
     private static T FromEntity(TableEntity entity) =>
         JsonSerializer.Deserialize<T>(entity.GetString(DataColumn), AlertsJson.Options)
         ?? throw new InvalidDataException($"Row {entity.PartitionKey}/{entity.RowKey} has no data.");
+}
+
+/// <summary>How a conditional write ended.</summary>
+public enum WriteOutcome
+{
+    Done,
+    NotFound,
+
+    /// <summary>The row changed since it was read (the ETag no longer matches).</summary>
+    Stale,
 }

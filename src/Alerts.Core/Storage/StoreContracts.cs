@@ -62,7 +62,24 @@ public interface IDealStore
 
     /// <summary>Newest deals first, optionally only those naming <paramref name="ticker"/>.</summary>
     Task<IReadOnlyList<Deal>> ListAsync(string? ticker, int limit, CancellationToken cancellationToken);
+
+    /// <summary>A page of deals, newest first, from an index partition (all deals, or one ticker code).</summary>
+    Task<StorePage<Deal>> ListPageAsync(DealFilter filter, string? after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Adds <paramref name="count"/> to the number of alerts queued for the deal.</summary>
+    Task AddAlertCountAsync(string dealId, int count, CancellationToken cancellationToken);
+
+    Task<int> GetAlertCountAsync(string dealId, CancellationToken cancellationToken);
 }
+
+/// <summary>What <see cref="IDealStore.ListPageAsync"/> keeps: a ticker (any notation), a start time, a USD minimum.</summary>
+public sealed record DealFilter(Extraction.TickerKey? Ticker = null, DateTimeOffset? Since = null, decimal? MinUsd = null);
+
+/// <summary>One page read from storage and the row key after which the next page starts (null: no more).</summary>
+public sealed record StorePage<T>(IReadOnlyList<T> Items, string? After);
+
+/// <summary>A record with the storage version (row ETag) it was read at, for conditional writes.</summary>
+public sealed record Versioned<T>(T Value, string Version);
 
 /// <summary>Subscriptions.</summary>
 public interface ISubscriptionStore
@@ -74,6 +91,37 @@ public interface ISubscriptionStore
 
     /// <summary>Returns false when there was no such subscription.</summary>
     Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);
+
+    Task<Versioned<Subscription>?> GetVersionedAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the subscription (and its watchlist index rows) unless it changed since <paramref name="previous"/> was read.</summary>
+    Task<WriteOutcome> ReplaceAsync(Subscription subscription, Versioned<Subscription> previous, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the subscription unless it changed since <paramref name="previous"/> was read.</summary>
+    Task<WriteOutcome> DeleteAsync(Versioned<Subscription> previous, CancellationToken cancellationToken);
+
+    /// <summary>A page in id order (all subscriptions, or those following <paramref name="watchlist"/>).</summary>
+    Task<StorePage<Subscription>> ListPageAsync(string? watchlist, string? after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>True when at least one subscription follows the watchlist.</summary>
+    Task<bool> IsWatchlistFollowedAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>A value that changes whenever a subscription or watchlist is written (the matching index reloads then).</summary>
+    Task<string?> GetChangeMarkerAsync(CancellationToken cancellationToken);
+
+    /// <summary>Changes the marker of <see cref="GetChangeMarkerAsync"/>.</summary>
+    Task MarkChangedAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Watchlists: named lists of tickers, companies and keywords.</summary>
+public interface IWatchlistStore
+{
+    Task<Versioned<Watchlist>?> GetAsync(string name, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Watchlist>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Creates the watchlist when <paramref name="previous"/> is null (Stale if it exists), else replaces that version.</summary>
+    Task<WriteOutcome> PutAsync(Watchlist watchlist, Versioned<Watchlist>? previous, CancellationToken cancellationToken);
+    Task<WriteOutcome> DeleteAsync(Versioned<Watchlist> previous, CancellationToken cancellationToken);
 }
 
 /// <summary>One record per alert: what was tried and how it ended (dedup of replayed alert messages).</summary>

@@ -132,14 +132,35 @@ internal sealed class TableFeedItemStore(TableServiceClient tables) : IFeedItemS
     }
 }
 
-/// <summary>Deals table: partition = deal id (point reads; replays collide on the key).</summary>
+/// <summary>
+/// Deals table. Row layouts (docs/storage.md): the deal under partition = deal id, row "deal" (point reads; replays
+/// collide on the key); the alert count beside it (row "alerts"); and index copies for newest-first listing under
+/// partition "recent" and "t-{TICKER CODE}", row = inverted creation ticks + id.
+/// </summary>
 internal sealed class TableDealStore(TableServiceClient tables) : IDealStore
 {
     private const string RowKey = "deal";
+    private const string CountRowKey = "alerts";
+    private const string CountColumn = "Count";
+    private const string RecentPartition = "recent";
+
+    // One storage request returns at most 1,000 rows; a filtered page stops scanning after this many rows.
+    private const int MaxRowsScannedPerPage = 5_000;
+
     private readonly JsonTable<Deal> table = new(tables.GetTableClient(StorageNames.DealsTable));
 
-    public Task<bool> AddIfAbsentAsync(Deal deal, CancellationToken cancellationToken) =>
-        table.AddIfAbsentAsync(deal.Id, RowKey, deal, cancellationToken);
+    public async Task<bool> AddIfAbsentAsync(Deal deal, CancellationToken cancellationToken)
+    {
+        var added = await table.AddIfAbsentAsync(deal.Id, RowKey, deal, cancellationToken).ConfigureAwait(false);
+        // Index rows after the deal, from the stored copy: a crash in between is repaired by the replay.
+        var stored = added ? deal : await GetAsync(deal.Id, cancellationToken).ConfigureAwait(false) ?? deal;
+        foreach (var partition in IndexPartitions(stored))
+        {
+            await table.UpsertAsync(partition, IndexRowKey(stored), stored, cancellationToken).ConfigureAwait(false);
+        }
+
+        return added;
+    }
 
     public Task<Deal?> GetAsync(string id, CancellationToken cancellationToken) =>
         table.GetAsync(id, RowKey, cancellationToken);
@@ -152,56 +173,338 @@ internal sealed class TableDealStore(TableServiceClient tables) : IDealStore
 
     public async Task<IReadOnlyList<Deal>> ListAsync(string? ticker, int limit, CancellationToken cancellationToken)
     {
-        var wanted = ticker is null ? null : TickerNormalizer.TryNormalize(ticker);
-        var deals = new List<Deal>();
-        await foreach (var deal in table.QueryAsync(null, cancellationToken).ConfigureAwait(false))
+        var filter = new DealFilter(ticker is null ? null : TickerNormalizer.TryNormalize(ticker));
+        return (await ListPageAsync(filter, null, limit, cancellationToken).ConfigureAwait(false)).Items;
+    }
+
+    public async Task<StorePage<Deal>> ListPageAsync(DealFilter filter, string? after, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var partition = filter.Ticker is { } key ? TickerPartition(key.Code) : RecentPartition;
+        if (partition is null)
         {
-            if (wanted is not { } key || deal.Tickers.Any(t => key.Matches(new TickerKey(t.Code, t.Exchange))))
+            return new StorePage<Deal>([], null);
+        }
+
+        var query = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        if (after is not null)
+        {
+            query += " and " + TableClient.CreateQueryFilter($"RowKey gt {after}");
+        }
+
+        if (filter.Since is { } since)
+        {
+            // Rows are newest first, so "created at or after since" is an upper bound on the row key.
+            query += " and " + TableClient.CreateQueryFilter($"RowKey lt {InvertedTicks(since.AddTicks(-1))}");
+        }
+
+        var items = new List<Deal>();
+        var scanned = 0;
+        await foreach (var (rowKey, deal) in table.QueryRowsAsync(query, Math.Min(1000, Math.Max(limit, 100)), cancellationToken).ConfigureAwait(false))
+        {
+            scanned++;
+            if (Keeps(filter, deal))
             {
-                deals.Add(deal);
+                items.Add(deal);
+                if (items.Count == limit)
+                {
+                    return new StorePage<Deal>(items, rowKey);
+                }
+            }
+
+            if (scanned == MaxRowsScannedPerPage)
+            {
+                return new StorePage<Deal>(items, rowKey); // A short page; the cursor resumes the scan.
             }
         }
 
-        return deals.OrderByDescending(d => d.Created).Take(limit).ToList();
+        return new StorePage<Deal>(items, null);
     }
+
+    public async Task AddAlertCountAsync(string dealId, int count, CancellationToken cancellationToken)
+    {
+        // Optimistic increment: a concurrent replay of the same deal retries on a fresh read.
+        for (var attempt = 0; ; attempt++)
+        {
+            var response = await table.Client.GetEntityIfExistsAsync<TableEntity>(dealId, CountRowKey, [CountColumn], cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (response.HasValue && response.Value is { } row)
+                {
+                    // A new entity: the projected read carries no keys.
+                    var updated = new TableEntity(dealId, CountRowKey) { [CountColumn] = (row.GetInt32(CountColumn) ?? 0) + count };
+                    await table.Client.UpdateEntityAsync(updated, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await table.Client.AddEntityAsync(new TableEntity(dealId, CountRowKey) { [CountColumn] = count }, cancellationToken).ConfigureAwait(false);
+                }
+
+                return;
+            }
+            catch (Azure.RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < 10)
+            {
+            }
+        }
+    }
+
+    public async Task<int> GetAlertCountAsync(string dealId, CancellationToken cancellationToken)
+    {
+        var response = await table.Client.GetEntityIfExistsAsync<TableEntity>(dealId, CountRowKey, [CountColumn], cancellationToken).ConfigureAwait(false);
+        return response.HasValue && response.Value is { } row ? row.GetInt32(CountColumn) ?? 0 : 0;
+    }
+
+    private static bool Keeps(DealFilter filter, Deal deal) =>
+        (filter.Ticker is not { } key || deal.Tickers.Any(t => key.Matches(new TickerKey(t.Code, t.Exchange))))
+        && (filter.MinUsd is not { } min || deal.LargestUsd >= min)
+        && (filter.Since is not { } since || deal.Created >= since);
+
+    private static IEnumerable<string> IndexPartitions(Deal deal) =>
+        deal.Tickers.Select(t => TickerPartition(t.Code)).OfType<string>().Distinct(StringComparer.Ordinal).Prepend(RecentPartition);
+
+    // Keyed by code only, so a bare "GOOGL" finds every exchange; the exchange is checked on the row.
+    private static string? TickerPartition(string code)
+    {
+        var upper = code.ToUpperInvariant();
+        return upper.Length is >= 1 and <= 32 && upper.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-') ? "t-" + upper : null;
+    }
+
+    private static string IndexRowKey(Deal deal) => InvertedTicks(deal.Created) + "-" + deal.Id;
+
+    private static string InvertedTicks(DateTimeOffset time) =>
+        (DateTimeOffset.MaxValue.UtcTicks - time.UtcTicks).ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
 }
 
-/// <summary>Subscriptions table: partition = subscription id.</summary>
+/// <summary>
+/// Subscriptions table. Row layouts (docs/storage.md): each subscription under partition "s-{h}" (h: first hex digit of
+/// a hash of the id, 16 partitions), row = id, so a read by id is a point read and listing is a range over 16
+/// partitions; "w-{watchlist}" / id index rows (subscriptions following a watchlist); watchlists under
+/// "watchlists" / name; and the change marker under "changes" / "marker".
+/// </summary>
 internal sealed class TableSubscriptionStore(TableServiceClient tables) : ISubscriptionStore
 {
-    private const string RowKey = "subscription";
+    private const string MarkerPartition = "changes";
+    private const string MarkerRow = "marker";
+    private static readonly string[] Shards = [.. "0123456789abcdef".Select(c => "s-" + c)];
+
     private readonly JsonTable<Subscription> table = new(tables.GetTableClient(StorageNames.SubscriptionsTable));
 
     public async Task AddAsync(Subscription subscription, CancellationToken cancellationToken)
     {
-        if (!await table.AddIfAbsentAsync(subscription.Id, RowKey, subscription, cancellationToken).ConfigureAwait(false))
+        // Index rows first: a crash leaves at most an index row without its subscription, which readers skip.
+        await AddFollowRowsAsync(subscription.Id, subscription.Watchlists, cancellationToken).ConfigureAwait(false);
+        if (!await table.AddIfAbsentAsync(ShardOf(subscription.Id), subscription.Id, subscription, cancellationToken).ConfigureAwait(false))
         {
             throw new InvalidOperationException($"Subscription {subscription.Id} exists already.");
         }
+
+        await MarkChangedAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public Task<Subscription?> GetAsync(string id, CancellationToken cancellationToken) =>
-        table.GetAsync(id, RowKey, cancellationToken);
+        table.GetAsync(ShardOf(id), id, cancellationToken);
+
+    public async Task<Versioned<Subscription>?> GetVersionedAsync(string id, CancellationToken cancellationToken) =>
+        await table.GetVersionedAsync(ShardOf(id), id, cancellationToken).ConfigureAwait(false) is { } found
+            ? new Versioned<Subscription>(found.Record, found.ETag.ToString())
+            : null;
 
     public async IAsyncEnumerable<Subscription> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var all = new List<Subscription>();
-        await foreach (var subscription in table.QueryAsync(null, cancellationToken).ConfigureAwait(false))
+        // The 16 shards are read in parallel: each partition serves ~2,000 entities/s, the account ~20,000.
+        var shards = await Task.WhenAll(Shards.Select(async shard =>
         {
-            all.Add(subscription);
-        }
+            var list = new List<Subscription>();
+            await foreach (var (_, subscription) in table.QueryRowsAsync(TableClient.CreateQueryFilter($"PartitionKey eq {shard}"), 1000, cancellationToken).ConfigureAwait(false))
+            {
+                list.Add(subscription);
+            }
 
-        foreach (var subscription in all.OrderBy(s => s.Created))
+            return list;
+        })).ConfigureAwait(false);
+        foreach (var subscription in shards.SelectMany(s => s))
         {
             yield return subscription;
         }
     }
 
-    public Task UpdateAsync(Subscription subscription, CancellationToken cancellationToken) =>
-        table.UpsertAsync(subscription.Id, RowKey, subscription, cancellationToken);
+    public async Task<StorePage<Subscription>> ListPageAsync(string? watchlist, string? after, int limit, CancellationToken cancellationToken)
+    {
+        return watchlist is null
+            ? await ListAllPageAsync(after, limit, cancellationToken).ConfigureAwait(false)
+            : await ListFollowersPageAsync(watchlist, after, limit, cancellationToken).ConfigureAwait(false);
+    }
 
-    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) =>
-        table.DeleteAsync(id, RowKey, cancellationToken);
+    public async Task UpdateAsync(Subscription subscription, CancellationToken cancellationToken)
+    {
+        await table.UpsertAsync(ShardOf(subscription.Id), subscription.Id, subscription, cancellationToken).ConfigureAwait(false);
+        await MarkChangedAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<WriteOutcome> ReplaceAsync(Subscription subscription, Versioned<Subscription> previous, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        ArgumentNullException.ThrowIfNull(previous);
+        var added = subscription.Watchlists.Except(previous.Value.Watchlists, StringComparer.Ordinal).ToList();
+        await AddFollowRowsAsync(subscription.Id, added, cancellationToken).ConfigureAwait(false);
+        var outcome = await table.ReplaceAsync(ShardOf(subscription.Id), subscription.Id, subscription, new Azure.ETag(previous.Version), cancellationToken).ConfigureAwait(false);
+        var dropped = outcome == WriteOutcome.Done ? previous.Value.Watchlists.Except(subscription.Watchlists, StringComparer.Ordinal) : added;
+        await DeleteFollowRowsAsync(subscription.Id, dropped, cancellationToken).ConfigureAwait(false);
+        await MarkChangedAsync(cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) =>
+        await GetVersionedAsync(id, cancellationToken).ConfigureAwait(false) is { } previous
+        && await DeleteAsync(previous, cancellationToken).ConfigureAwait(false) == WriteOutcome.Done;
+
+    public async Task<WriteOutcome> DeleteAsync(Versioned<Subscription> previous, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        var id = previous.Value.Id;
+        var outcome = await table.DeleteAsync(ShardOf(id), id, new Azure.ETag(previous.Version), cancellationToken).ConfigureAwait(false);
+        if (outcome == WriteOutcome.Done)
+        {
+            await DeleteFollowRowsAsync(id, previous.Value.Watchlists, cancellationToken).ConfigureAwait(false);
+            await MarkChangedAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcome;
+    }
+
+    public async Task<bool> IsWatchlistFollowedAsync(string name, CancellationToken cancellationToken) =>
+        (await ListFollowersPageAsync(name, null, 1, cancellationToken).ConfigureAwait(false)).Items.Count > 0;
+
+    public async Task<string?> GetChangeMarkerAsync(CancellationToken cancellationToken)
+    {
+        var response = await table.Client.GetEntityIfExistsAsync<TableEntity>(MarkerPartition, MarkerRow, ["Marker"], cancellationToken).ConfigureAwait(false);
+        return response.HasValue && response.Value is { } row ? row.GetString("Marker") : null;
+    }
+
+    public async Task MarkChangedAsync(CancellationToken cancellationToken) =>
+        await table.Client.UpsertEntityAsync(new TableEntity(MarkerPartition, MarkerRow) { ["Marker"] = Guid.NewGuid().ToString("N") }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+
+    internal static string ShardOf(string id) => "s-" + StableId.From(id)[0];
+
+    private static string FollowPartition(string watchlist) => "w-" + watchlist;
+
+    private async Task<StorePage<Subscription>> ListAllPageAsync(string? after, int limit, CancellationToken cancellationToken)
+    {
+        // Order: shard, then id within the shard. The cursor is the last id; its shard says where to resume.
+        var items = new List<Subscription>();
+        var start = after is null ? 0 : Array.IndexOf(Shards, ShardOf(after));
+        for (var shard = start; shard < Shards.Length; shard++)
+        {
+            var query = TableClient.CreateQueryFilter($"PartitionKey eq {Shards[shard]}");
+            if (after is not null && shard == start)
+            {
+                query += " and " + TableClient.CreateQueryFilter($"RowKey gt {after}");
+            }
+
+            await foreach (var (_, subscription) in table.QueryRowsAsync(query, Math.Min(1000, limit), cancellationToken).ConfigureAwait(false))
+            {
+                items.Add(subscription);
+                if (items.Count == limit)
+                {
+                    return new StorePage<Subscription>(items, subscription.Id);
+                }
+            }
+        }
+
+        return new StorePage<Subscription>(items, null);
+    }
+
+    private async Task<StorePage<Subscription>> ListFollowersPageAsync(string watchlist, string? after, int limit, CancellationToken cancellationToken)
+    {
+        var query = TableClient.CreateQueryFilter($"PartitionKey eq {FollowPartition(watchlist)}");
+        if (after is not null)
+        {
+            query += " and " + TableClient.CreateQueryFilter($"RowKey gt {after}");
+        }
+
+        var ids = new List<string>();
+        string? next = null;
+        await foreach (var row in table.Client.QueryAsync<TableEntity>(query, Math.Min(1000, limit), ["RowKey"], cancellationToken).ConfigureAwait(false))
+        {
+            if (ids.Count == limit)
+            {
+                next = ids[^1];
+                break;
+            }
+
+            ids.Add(row.RowKey);
+        }
+
+        // Point reads in parallel; an index row whose subscription is gone (crash between writes) is skipped.
+        var found = await Task.WhenAll(ids.Select(id => GetAsync(id, cancellationToken))).ConfigureAwait(false);
+        var items = found.OfType<Subscription>().Where(s => s.Watchlists.Contains(watchlist, StringComparer.Ordinal)).ToList();
+        return new StorePage<Subscription>(items, next);
+    }
+
+    private async Task AddFollowRowsAsync(string id, IEnumerable<string> watchlists, CancellationToken cancellationToken)
+    {
+        foreach (var name in watchlists)
+        {
+            await table.Client.UpsertEntityAsync(new TableEntity(FollowPartition(name), id), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task DeleteFollowRowsAsync(string id, IEnumerable<string> watchlists, CancellationToken cancellationToken)
+    {
+        foreach (var name in watchlists)
+        {
+            await table.Client.DeleteEntityAsync(FollowPartition(name), id, Azure.ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>Watchlists, in the Subscriptions table under partition "watchlists", row = name (few, small, read together).</summary>
+internal sealed class TableWatchlistStore(TableServiceClient tables, ISubscriptionStore subscriptions) : IWatchlistStore
+{
+    private const string Partition = "watchlists";
+    private readonly JsonTable<Watchlist> table = new(tables.GetTableClient(StorageNames.SubscriptionsTable));
+
+    public async Task<Versioned<Watchlist>?> GetAsync(string name, CancellationToken cancellationToken) =>
+        await table.GetVersionedAsync(Partition, name, cancellationToken).ConfigureAwait(false) is { } found
+            ? new Versioned<Watchlist>(found.Record, found.ETag.ToString())
+            : null;
+
+    public async Task<IReadOnlyList<Watchlist>> ListAsync(CancellationToken cancellationToken)
+    {
+        var list = new List<Watchlist>();
+        await foreach (var watchlist in table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(watchlist);
+        }
+
+        return list;
+    }
+
+    public async Task<WriteOutcome> PutAsync(Watchlist watchlist, Versioned<Watchlist>? previous, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(watchlist);
+        var outcome = previous is null
+            ? await table.AddIfAbsentAsync(Partition, watchlist.Name, watchlist, cancellationToken).ConfigureAwait(false) ? WriteOutcome.Done : WriteOutcome.Stale
+            : await table.ReplaceAsync(Partition, watchlist.Name, watchlist, new Azure.ETag(previous.Version), cancellationToken).ConfigureAwait(false);
+        if (outcome == WriteOutcome.Done)
+        {
+            await subscriptions.MarkChangedAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcome;
+    }
+
+    public async Task<WriteOutcome> DeleteAsync(Versioned<Watchlist> previous, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        var outcome = await table.DeleteAsync(Partition, previous.Value.Name, new Azure.ETag(previous.Version), cancellationToken).ConfigureAwait(false);
+        if (outcome == WriteOutcome.Done)
+        {
+            await subscriptions.MarkChangedAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcome;
+    }
 }
 
 /// <summary>Deliveries table: partition = subscription, row = alert id.</summary>

@@ -15,8 +15,22 @@ public static class ApiResults
             return Problem(problem);
         }
 
+        if (result.Status == StatusCodes.Status204NoContent)
+        {
+            return new NoContentResult();
+        }
+
         var body = project is null ? result.Value : project(result.Value!);
-        return new ObjectResult(body) { StatusCode = result.Status };
+        var ok = new ObjectResult(body) { StatusCode = result.Status };
+        return result.ETag is { } etag ? new WithETag(ok, etag) : ok;
+    }
+
+    /// <summary>The If-Match header of the request, if any (for conditional updates).</summary>
+    public static string? IfMatch(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var value = request.Headers.IfMatch.ToString();
+        return value.Length == 0 ? null : value;
     }
 
     public static IActionResult Problem(ApiProblem problem)
@@ -41,4 +55,15 @@ public static class ApiResults
 
     public static IActionResult Unauthorized() =>
         Problem(new ApiProblem(StatusCodes.Status401Unauthorized, "Unauthorized", "This endpoint needs the admin key in the x-functions-key header."));
+}
+
+/// <summary>Sets the ETag header, then writes the inner result.</summary>
+internal sealed class WithETag(IActionResult inner, string etag) : IActionResult
+{
+    public Task ExecuteResultAsync(ActionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.HttpContext.Response.Headers.ETag = etag;
+        return inner.ExecuteResultAsync(context);
+    }
 }

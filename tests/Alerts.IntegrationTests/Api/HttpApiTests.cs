@@ -52,7 +52,7 @@ public sealed class HttpApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var id = body.GetProperty("id").GetString()!;
         Assert.Equal("webhook", body.GetProperty("channel").GetString());
         Assert.Equal(HttpStatusCode.OK, (await host.Admin.GetAsync($"api/subscriptions/{id}")).StatusCode);
-        Assert.Contains(id, await host.Admin.GetStringAsync("api/subscriptions"));
+        Assert.Contains(id, await host.Admin.AllIdsAsync("api/subscriptions?limit=500"));
 
         Assert.Equal(HttpStatusCode.NoContent, (await host.Admin.DeleteAsync($"api/subscriptions/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await host.Admin.GetAsync($"api/subscriptions/{id}")).StatusCode);

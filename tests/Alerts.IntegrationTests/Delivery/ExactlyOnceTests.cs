@@ -66,8 +66,8 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite)
         using var host = await StartHostAsync(smtp, queue, clock);
         var keyword = "kw" + TestData.NewId();
         var subscriptions = host.Services.GetRequiredService<SubscriptionService>();
-        var hourly = (await subscriptions.CreateAsync(new CreateSubscriptionRequest("email", "hourly@example.com", null, [keyword], "hourly"), default)).Value!;
-        var daily = (await subscriptions.CreateAsync(new CreateSubscriptionRequest("email", "daily@example.com", null, [keyword], "daily"), default)).Value!;
+        var hourly = (await subscriptions.CreateAsync(new CreateSubscriptionRequest("email", "hourly@example.com", null, [keyword]) { Mode = "hourly" }, default)).Value!;
+        var daily = (await subscriptions.CreateAsync(new CreateSubscriptionRequest("email", "daily@example.com", null, [keyword]) { Mode = "daily" }, default)).Value!;
         var first = DeliveryTestKit.UniqueDeal(keyword, $"First deal ({keyword})");
         var second = DeliveryTestKit.UniqueDeal(keyword, $"Second deal ({keyword})");
         foreach (var deal in new[] { first, second })
