@@ -93,7 +93,7 @@ public static class AlertsCoreExtensions
         services.AddSingleton<SubscriptionService>();
         services.AddSingleton<WatchlistService>();
         services.AddSingleton<SubscriptionIndexProvider>();
-        services.TryAddSingleton<IUsdValuer, ApproximateUsdValuer>();
+        services.TryAddSingleton<IUsdValuer>(sp => sp.GetRequiredService<UsdConverter>()); // one FX table: Alerts:FxRates
         services.AddSingleton<IAlertChannel, WebhookChannel>();
         services.AddSingleton<IAlertChannel, EmailChannel>();
         services.AddSingleton<SmtpMailer>();

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Alerts.Core.Extraction;
 
 /// <summary>Converts extracted amounts to approximate US dollars with the <see cref="FxRateOptions"/> table, for thresholds.</summary>
-public sealed class UsdConverter(IOptions<FxRateOptions> options)
+public sealed class UsdConverter(IOptions<FxRateOptions> options) : Deals.IUsdValuer
 {
     private readonly Dictionary<string, decimal> rates = options.Value.UsdPerUnit;
 
@@ -11,12 +11,18 @@ public sealed class UsdConverter(IOptions<FxRateOptions> options)
     public decimal? ToUsd(MoneyAmount amount)
     {
         ArgumentNullException.ThrowIfNull(amount);
-        if (!rates.TryGetValue(amount.Currency, out var rate))
+        return ToUsd(amount.Value, amount.Currency);
+    }
+
+    /// <summary>The value in US dollars, or null when the currency is not in the table.</summary>
+    public decimal? ToUsd(decimal value, string currency)
+    {
+        if (currency is null || !rates.TryGetValue(currency, out var rate))
         {
             return null;
         }
 
-        var magnitude = Math.Abs(amount.Value);
+        var magnitude = Math.Abs(value);
         return rate > 1 && magnitude > decimal.MaxValue / rate ? decimal.MaxValue : magnitude * rate;
     }
 
