@@ -31,6 +31,9 @@ param maximumInstanceCount int = 100
 @description('NCRONTAB schedule of the PollFeeds timer (six fields, with seconds).')
 param pollSchedule string = '0 */5 * * * *'
 
+@description('Public base URL of the app, for the unsubscribe links in mails; empty: https://<name>.azurewebsites.net.')
+param publicBaseUrl string = ''
+
 param smtpHost string = ''
 param smtpPort int = 587
 @allowed(['Auto', 'None', 'StartTls', 'SslOnConnect'])
@@ -80,6 +83,7 @@ var identitySettings = [
 
 var alertsSettings = [
   { name: 'Alerts__PollSchedule', value: pollSchedule }
+  { name: 'Alerts__PublicBaseUrl', value: empty(publicBaseUrl) ? 'https://${name}.azurewebsites.net' : publicBaseUrl }
   { name: 'Alerts__AdminKey', value: '@Microsoft.KeyVault(SecretUri=${adminKeySecretUri})' }
   { name: 'Alerts__Unsubscribe__SigningKey', value: '@Microsoft.KeyVault(SecretUri=${unsubscribeSigningKeySecretUri})' }
   { name: 'Alerts__Smtp__Host', value: smtpHost }
