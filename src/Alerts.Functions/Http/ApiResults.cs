@@ -60,6 +60,12 @@ public static class ApiResults
 /// <summary>Sets the ETag header, then writes the inner result.</summary>
 internal sealed class WithETag(IActionResult inner, string etag) : IActionResult
 {
+    /// <summary>The result written after the header.</summary>
+    public IActionResult Inner => inner;
+
+    /// <summary>The ETag header value.</summary>
+    public string ETag => etag;
+
     public Task ExecuteResultAsync(ActionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
