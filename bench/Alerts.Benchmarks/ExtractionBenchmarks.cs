@@ -33,7 +33,7 @@ public class ExtractionBenchmarks
     private static List<(string Text, string? Language)> Articles()
     {
         var path = Environment.GetEnvironmentVariable(CorpusVariable);
-        return string.IsNullOrEmpty(path) ? Synthetic() : Load(path);
+        return string.IsNullOrEmpty(path) ? Alerts.Cli.Commands.ExtractionSamples.Synthetic() : Alerts.Cli.Commands.ExtractionSamples.Load(path);
     }
 
     [Benchmark(Description = "Extract whole corpus")]
@@ -60,40 +60,6 @@ public class ExtractionBenchmarks
 
         return found;
     }
-
-    private static List<(string, string?)> Load(string path)
-    {
-        var list = new List<(string, string?)>();
-        foreach (var line in File.ReadLines(path))
-        {
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            using var document = JsonDocument.Parse(line);
-            var root = document.RootElement;
-            if (root.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String)
-            {
-                var lang = root.TryGetProperty("lang", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString() : null;
-                list.Add((text.GetString()!, lang));
-            }
-        }
-
-        return list;
-    }
-
-    private static List<(string, string?)> Synthetic() =>
-    [
-        ("Northwind Traders <NWT.N> agreed to buy Contoso Ltd for $4.25 billion in cash, or $38.50 a share.", "en"),
-        ("Shares of Fabrikam (NASDAQ: FABK) rose 7% after the 1.2 bln dlr offer, between 1 and 1.5 billion dlrs.", "en"),
-        ("Tailspin Toys said profit fell to 12.5 mln stg, or 4.1p a share, from 15 mln stg a year earlier.", "en"),
-        ("Le groupe Wingtip rachète son concurrent pour 2,35 milliards d'euros, soit 41,20 € par action (EPA:WTP).", "fr"),
-        ("Le chiffre d'affaires atteint 1 234,5 ME au premier semestre, contre 1 180 ME un an plus tôt.", "fr"),
-        ("Die Woodgrove Bank zahlt rund 1,8 Milliarden Euro für den Rivalen, 24,50 Euro je Aktie.", "de"),
-        ("La compañía pagará unos 2.300 millones de euros por la firma, es decir 15,75 euros por acción.", "es"),
-        ("HK$3.5 billion (US$450 million) changed hands as 0005.HK gained HK$1.25 and $ACME jumped.", "en"),
-    ];
 
     /// <summary>Adds an MB/s column computed from the corpus size and the mean time.</summary>
     private sealed class ThroughputConfig : ManualConfig

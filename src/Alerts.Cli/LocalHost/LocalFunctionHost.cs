@@ -161,7 +161,6 @@ internal static class LocalFunctionHost
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Alerts.Cli.Sample");
         try
         {
-            await app.Services.GetRequiredService<Core.Storage.StorageInitializer>().EnsureCreatedAsync(app.Lifetime.ApplicationStopping).ConfigureAwait(false);
             var url = new Uri(BaseAddress(app), SamplePath);
             var result = await app.Services.GetRequiredService<FeedRegistry>()
                 .RegisterAsync(new RegisterFeedRequest(url.AbsoluteUri), app.Lifetime.ApplicationStopping).ConfigureAwait(false);
