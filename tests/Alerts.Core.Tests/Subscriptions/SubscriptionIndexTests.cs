@@ -124,4 +124,25 @@ public class SubscriptionIndexTests
         Assert.Equal(1, index.Count);
         Assert.Equal([firehose.Id], index.Match(MatchingData.Deal("Anything")).Select(s => s.Id));
     }
+
+    [Fact]
+    public void More_languages_than_fit_in_the_bit_mask_still_filter_exactly()
+    {
+        // 26 x 3 = 78 two-letter codes: the first 64 get a bit each, the rest take the fallback path.
+        var codes = Enumerable.Range(0, 78).Select(i => $"{(char)('a' + (i % 26))}{(char)('a' + (i / 26))}").ToArray();
+        var subscriptions = codes.Select(code => MatchingData.Subscription(languages: [code])).ToList();
+        subscriptions.Add(MatchingData.Subscription(languages: [codes[0], codes[77]]));
+        var index = new SubscriptionIndex(subscriptions, NoWatchlists);
+
+        foreach (var code in new[] { codes[0], codes[63], codes[64], codes[77] })
+        {
+            var expected = subscriptions.Where(s => SubscriptionMatcher.Matches(s, MatchingData.Deal("x", language: code), NoWatchlists)).Select(s => s.Id);
+            var matched = index.Match(MatchingData.Deal("x", language: code)).Select(s => s.Id).ToList();
+
+            Assert.Equal(expected, matched);
+            Assert.Contains(subscriptions[Array.IndexOf(codes, code)].Id, matched);
+        }
+
+        Assert.Empty(index.Match(MatchingData.Deal("x", language: "zz")));
+    }
 }

@@ -11,8 +11,17 @@ namespace Alerts.Core.Subscriptions.Matching;
 /// </summary>
 public sealed class SubscriptionIndex
 {
-    private readonly Entry[] entries;
-    private readonly Dictionary<string, List<(int Entry, string? Exchange)>> tickers = new(StringComparer.OrdinalIgnoreCase);
+    // Per-subscription data as parallel arrays rather than one object per subscription: a deal touches a few
+    // hundred candidates scattered over 100,000 entries, and with arrays each check reads contiguous memory instead
+    // of chasing an object (and its lists) per candidate; cache misses were most of the cost.
+    private readonly Subscription[] subscriptions;
+    private readonly decimal[] minUsd;
+    private readonly Filter[] filters;
+    private readonly ulong[] languageMasks;
+    private readonly Dictionary<string, int> languageBits = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<int, string[]> rareLanguages = [];
+
+    private readonly Dictionary<string, TickerHolders> tickers = new(StringComparer.OrdinalIgnoreCase);
     private readonly int[][] keywordEntries;
     private readonly AhoCorasick keywords;
     private readonly int[] firehoses;
@@ -21,7 +30,11 @@ public sealed class SubscriptionIndex
     {
         ArgumentNullException.ThrowIfNull(subscriptions);
         ArgumentNullException.ThrowIfNull(context);
-        var list = new List<Entry>();
+        var list = new List<Subscription>();
+        var minimums = new List<decimal>();
+        var filterList = new List<Filter>();
+        var masks = new List<ulong>();
+        var holders = new Dictionary<string, (List<int> Any, Dictionary<string, List<int>> ByExchange)>(StringComparer.OrdinalIgnoreCase);
         var keywordIds = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var byKeyword = new List<List<int>>();
         var firehoseList = new List<int>();
@@ -33,7 +46,27 @@ public sealed class SubscriptionIndex
             }
 
             var index = list.Count;
-            list.Add(new Entry(subscription, MinUsdOf(subscription, context.Valuer), subscription.Languages.Count == 0 ? null : [.. subscription.Languages.Select(l => l.ToLowerInvariant())]));
+            list.Add(subscription);
+            var filter = Filter.None;
+            var min = 0m;
+            if (subscription.MinAmount is { } amount)
+            {
+                // A minimum in an unknown currency can never be met (the reference says the same).
+                var usd = context.Valuer.ToUsd(amount.Value, amount.Currency);
+                filter |= usd is null ? Filter.Never : Filter.MinUsd;
+                min = usd ?? 0m;
+            }
+
+            var mask = 0UL;
+            if (subscription.Languages.Count > 0)
+            {
+                filter |= Filter.Languages;
+                mask = LanguageMask(subscription.Languages, index);
+            }
+
+            minimums.Add(min);
+            filterList.Add(filter);
+            masks.Add(mask);
             if (subscription.Tickers.Count == 0 && subscription.Keywords.Count == 0 && subscription.Watchlists.Count == 0)
             {
                 firehoseList.Add(index);
@@ -45,12 +78,24 @@ public sealed class SubscriptionIndex
             {
                 if (TickerNormalizer.TryNormalize(ticker) is { } key)
                 {
-                    if (!tickers.TryGetValue(key.Code, out var holders))
+                    if (!holders.TryGetValue(key.Code, out var holder))
                     {
-                        tickers[key.Code] = holders = [];
+                        holders[key.Code] = holder = ([], new(StringComparer.OrdinalIgnoreCase));
                     }
 
-                    holders.Add((index, key.Exchange));
+                    if (key.Exchange is null)
+                    {
+                        holder.Any.Add(index);
+                    }
+                    else
+                    {
+                        if (!holder.ByExchange.TryGetValue(key.Exchange, out var onExchange))
+                        {
+                            holder.ByExchange[key.Exchange] = onExchange = [];
+                        }
+
+                        onExchange.Add(index);
+                    }
                 }
             }
 
@@ -66,8 +111,19 @@ public sealed class SubscriptionIndex
             }
         }
 
-        entries = [.. list];
+        this.subscriptions = [.. list];
+        minUsd = [.. minimums];
+        filters = [.. filterList];
+        languageMasks = [.. masks];
         firehoses = [.. firehoseList];
+        foreach (var (code, (any, byExchange)) in holders)
+        {
+            tickers[code] = new TickerHolders(
+                [.. any],
+                byExchange.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.OrdinalIgnoreCase),
+                [.. any.Concat(byExchange.Values.SelectMany(v => v))]);
+        }
+
         keywordEntries = [.. byKeyword.Select(b => b.Distinct().ToArray())];
         var patterns = new string[keywordIds.Count];
         foreach (var (keyword, id) in keywordIds)
@@ -78,8 +134,17 @@ public sealed class SubscriptionIndex
         keywords = new AhoCorasick(patterns);
     }
 
+    [Flags]
+    private enum Filter : byte
+    {
+        None = 0,
+        MinUsd = 1,
+        Never = 2,
+        Languages = 4,
+    }
+
     /// <summary>Number of enabled subscriptions indexed.</summary>
-    public int Count => entries.Length;
+    public int Count => subscriptions.Length;
 
     /// <summary>The subscriptions the deal matches, each once, in the order they were indexed.</summary>
     public IReadOnlyList<Subscription> Match(Deal deal)
@@ -95,39 +160,103 @@ public sealed class SubscriptionIndex
         {
             if (tickers.TryGetValue(mention.Code, out var holders))
             {
-                foreach (var (entry, exchange) in holders)
+                if (mention.Exchange is null)
                 {
-                    if (exchange is null || mention.Exchange is null || string.Equals(exchange, mention.Exchange, StringComparison.OrdinalIgnoreCase))
-                    {
-                        scratch.Add(entry);
-                    }
+                    scratch.AddAll(holders.All);
+                    continue;
+                }
+
+                scratch.AddAll(holders.AnyExchange);
+                if (holders.ByExchange.TryGetValue(mention.Exchange, out var onExchange))
+                {
+                    scratch.AddAll(onExchange);
                 }
             }
         }
 
-        keywords.Search(SubscriptionMatcher.TextOf(deal), scratch.AddKeyword);
-        if (scratch.Candidates.Count == 0)
+        // Title and summary are searched apart (no keyword holds the control character that joins them in
+        // SubscriptionMatcher.TextOf), which spares a string per deal.
+        keywords.Search(deal.Title, scratch.AddKeyword);
+        keywords.Search(deal.Summary, scratch.AddKeyword);
+        var candidates = scratch.Candidates;
+        if (candidates.Count == 0)
         {
             return [];
         }
 
+        candidates.Sort();
         var language = SubscriptionMatcher.LanguageOf(deal);
-        var matched = new List<int>(scratch.Candidates.Count);
-        foreach (var candidate in scratch.Candidates)
+        var languageBit = language is not null && languageBits.TryGetValue(language, out var bit) ? 1UL << bit : 0UL;
+        var largestUsd = deal.LargestUsd;
+        var matched = new List<Subscription>(candidates.Count);
+        foreach (var candidate in candidates)
         {
-            if (entries[candidate].Passes(language, deal.LargestUsd))
+            var filter = filters[candidate];
+            if (filter != Filter.None && !Passes(candidate, filter, language, languageBit, largestUsd))
             {
-                matched.Add(candidate);
+                continue;
+            }
+
+            matched.Add(subscriptions[candidate]);
+        }
+
+        return matched;
+    }
+
+    private bool Passes(int entry, Filter filter, string? language, ulong languageBit, decimal? largestUsd)
+    {
+        if ((filter & Filter.Never) != 0)
+        {
+            return false;
+        }
+
+        if ((filter & Filter.MinUsd) != 0 && !(largestUsd is { } usd && usd >= minUsd[entry]))
+        {
+            return false;
+        }
+
+        if ((filter & Filter.Languages) == 0)
+        {
+            return true;
+        }
+
+        return (languageMasks[entry] & languageBit) != 0
+            || (language is not null && rareLanguages.TryGetValue(entry, out var rare) && Array.IndexOf(rare, language) >= 0);
+    }
+
+    // The first 64 languages seen get a bit each; any others (there are ~180 ISO 639-1 codes) fall back to a list.
+    private ulong LanguageMask(IReadOnlyList<string> languages, int entry)
+    {
+        var mask = 0UL;
+        List<string>? rare = null;
+        foreach (var language in languages)
+        {
+            var code = language.ToLowerInvariant();
+            if (!languageBits.TryGetValue(code, out var bit) && languageBits.Count < 64)
+            {
+                languageBits[code] = bit = languageBits.Count;
+            }
+
+            if (languageBits.ContainsKey(code))
+            {
+                mask |= 1UL << bit;
+            }
+            else
+            {
+                (rare ??= []).Add(code);
             }
         }
 
-        matched.Sort();
-        return matched.ConvertAll(i => entries[i].Subscription);
+        if (rare is not null)
+        {
+            rareLanguages[entry] = [.. rare];
+        }
+
+        return mask;
     }
 
-    // A minimum in an unknown currency can never be met (the reference says the same); decimal.MaxValue encodes that.
-    private static decimal? MinUsdOf(Subscription subscription, IUsdValuer valuer) =>
-        subscription.MinAmount is not { } min ? null : valuer.ToUsd(min.Value, min.Currency) ?? decimal.MaxValue;
+    /// <summary>Who named a ticker code: without an exchange (any), per exchange, and all of them together.</summary>
+    private sealed record TickerHolders(int[] AnyExchange, Dictionary<string, int[]> ByExchange, int[] All);
 
     /// <summary>
     /// Per-thread candidate set: a stamp per subscription instead of a HashSet, so adding a candidate is an array
@@ -145,14 +274,8 @@ public sealed class SubscriptionIndex
         private Scratch(SubscriptionIndex index)
         {
             this.index = index;
-            stamps = new int[index.entries.Length];
-            AddKeyword = pattern =>
-            {
-                foreach (var entry in this.index.keywordEntries[pattern])
-                {
-                    Add(entry);
-                }
-            };
+            stamps = new int[index.subscriptions.Length];
+            AddKeyword = pattern => AddAll(this.index.keywordEntries[pattern]);
         }
 
         public List<int> Candidates { get; } = [];
@@ -180,12 +303,13 @@ public sealed class SubscriptionIndex
                 Candidates.Add(entry);
             }
         }
-    }
 
-    private sealed record Entry(Subscription Subscription, decimal? MinUsd, string[]? Languages)
-    {
-        public bool Passes(string? language, decimal? largestUsd) =>
-            (Languages is null || (language is not null && Array.IndexOf(Languages, language) >= 0))
-            && (MinUsd is not { } min || (largestUsd is { } usd && usd >= min && min != decimal.MaxValue));
+        public void AddAll(int[] entries)
+        {
+            foreach (var entry in entries)
+            {
+                Add(entry);
+            }
+        }
     }
 }
