@@ -38,6 +38,7 @@ public static class AlertsCoreExtensions
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<UnsubscribeOptions>().BindConfiguration(UnsubscribeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DealOptions>().BindConfiguration(DealOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MatchingOptions>().BindConfiguration(MatchingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
@@ -51,6 +52,7 @@ public static class AlertsCoreExtensions
         services.AddSingleton<IFeedStore, TableFeedStore>();
         services.AddSingleton<IFeedItemStore, TableFeedItemStore>();
         services.AddSingleton<IDealStore, TableDealStore>();
+        services.AddSingleton<IStoryKeyStore, TableStoryKeyStore>();
         services.AddSingleton<ISubscriptionStore, TableSubscriptionStore>();
         services.AddSingleton<IDeliveryStore, TableDeliveryStore>();
         services.AddSingleton<IWatchlistStore, TableWatchlistStore>();

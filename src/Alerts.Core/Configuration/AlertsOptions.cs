@@ -104,6 +104,28 @@ public sealed class FeedOptions : IValidatableObject
     }
 }
 
+/// <summary>How articles become deals, bound from <c>Alerts:Deals</c>.</summary>
+public sealed class DealOptions
+{
+    public const string SectionName = "Alerts:Deals";
+
+    /// <summary>
+    /// Articles under different URLs whose normalised title and summary are the same (the same wire story on two
+    /// sites) are one deal when the second arrives within this window of the first. A window, not forever, because
+    /// companies publish the same text again (a quarterly dividend notice), and that is news again. Zero turns
+    /// merging by text off (the canonical URL still merges).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]
+    public TimeSpan StoryWindow { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>
+    /// Fewest words the normalised title and summary must have for the text to identify a story: a short generic
+    /// title ("Market update") must not merge unrelated articles.
+    /// </summary>
+    [Range(1, 1000)]
+    public int MinStoryWords { get; set; } = 8;
+}
+
 /// <summary>SMTP settings for e-mail alerts, bound from <c>Alerts:Smtp</c>.</summary>
 public sealed class SmtpOptions
 {

@@ -1,9 +1,11 @@
 using System.Globalization;
+using Alerts.Core.Configuration;
 using Alerts.Core.Extraction;
 using Alerts.Core.Feeds;
 using Alerts.Core.Storage;
 using Alerts.Core.Subscriptions.Matching;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Core.Deals;
 
@@ -11,10 +13,14 @@ namespace Alerts.Core.Deals;
 /// The ExtractDeals stage: extracts amounts and tickers from an article, stores the deal once per story (several
 /// feeds become several sources of one deal, an edit becomes a revision), and queues one alert per matching
 /// subscription. Every step is idempotent, so replays are harmless.
+/// A story is recognised by its canonical URL and, within <see cref="DealOptions.StoryWindow"/>, by a fingerprint of
+/// its text (<see cref="IStoryKeyStore"/>): the same wire story under two sites' URLs is one deal.
 /// </summary>
 public sealed partial class DealProcessor(
     IDealExtractor extractor,
     IDealStore deals,
+    IStoryKeyStore storyKeys,
+    IOptionsMonitor<DealOptions> options,
     SubscriptionIndexProvider subscriptions,
     IUsdValuer valuer,
     AlertDispatcher alerts,
@@ -37,7 +43,8 @@ public sealed partial class DealProcessor(
         }
 
         var fresh = NewDeal(article, extraction, clock.GetUtcNow()) with { LargestUsd = ApproximateUsdValuer.Largest(valuer, extraction.Amounts) };
-        var deal = await StoreAsync(fresh, cancellationToken).ConfigureAwait(false);
+        var storyId = await ResolveStoryAsync(fresh, article, cancellationToken).ConfigureAwait(false);
+        var deal = await StoreAsync(fresh with { Id = storyId }, cancellationToken).ConfigureAwait(false);
 
         // The index returns each matching subscription once; the dispatcher skips pairs queued by an earlier run.
         var index = await subscriptions.GetAsync(cancellationToken).ConfigureAwait(false);
@@ -135,6 +142,61 @@ public sealed partial class DealProcessor(
         return Amounts(a).SetEquals(Amounts(b)) && Tickers(a).SetEquals(Tickers(b));
     }
 
+    /// <summary>
+    /// The id of the deal this article belongs to: the owner of its URL key or, failing that, of its text key; else
+    /// its own id. Unowned keys are then claimed for that deal, the text key first: when two sites' copies of a story
+    /// arrive at once, both race for the one text key, and the loser joins the winner's deal.
+    /// </summary>
+    private async Task<string> ResolveStoryAsync(Deal fresh, ArticleMessage article, CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        var now = clock.GetUtcNow();
+        var keys = new List<(string Key, TimeSpan? MaxAge)>(2);
+        if (fresh.CanonicalUrl is { } url)
+        {
+            keys.Add((StableId.From("url", url), null)); // the same URL is the same story, however late
+        }
+
+        if (settings.StoryWindow > TimeSpan.Zero && fresh.Fingerprint is { } fingerprint
+            && StoryFingerprint.WordCount(article.Title, article.Summary) >= settings.MinStoryWords)
+        {
+            keys.Add((StableId.From("text", fingerprint), settings.StoryWindow));
+        }
+
+        string? owner = null;
+        var unowned = new List<(string Key, TimeSpan? MaxAge)>(keys.Count);
+        foreach (var key in keys)
+        {
+            if (await storyKeys.FindAsync(key.Key, key.MaxAge, now, cancellationToken).ConfigureAwait(false) is { } found)
+            {
+                owner ??= found;
+            }
+            else
+            {
+                unowned.Add(key);
+            }
+        }
+
+        var target = owner ?? fresh.Id;
+        var settled = owner is not null;
+        for (var i = unowned.Count - 1; i >= 0; i--)
+        {
+            var holder = await storyKeys.ClaimAsync(unowned[i].Key, target, unowned[i].MaxAge, now, cancellationToken).ConfigureAwait(false);
+            if (!settled)
+            {
+                target = holder; // lost the race for the first key: join the winner's deal
+                settled = true;
+            }
+        }
+
+        if (target != fresh.Id)
+        {
+            LogSameStory(logger, fresh.Title, target);
+        }
+
+        return target;
+    }
+
     private async Task<Deal> StoreAsync(Deal fresh, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxMergeAttempts; attempt++)
@@ -154,10 +216,12 @@ public sealed partial class DealProcessor(
             // A replay alerts on the stored deal, so its id and contents stay those subscribers may have seen.
             if (Merge(stored.Deal, fresh, clock.GetUtcNow()) is not { } merged)
             {
+                // A replay: rewrite the listing copies, in case the run that stored this version stopped before them.
+                await deals.ReindexAsync(stored.Deal, null, cancellationToken).ConfigureAwait(false);
                 return stored.Deal;
             }
 
-            if (await deals.TryReplaceAsync(merged, stored.Version, cancellationToken).ConfigureAwait(false))
+            if (await deals.TryReplaceAsync(merged, stored.Deal, stored.Version, cancellationToken).ConfigureAwait(false))
             {
                 if (merged.Revision != stored.Deal.Revision)
                 {
@@ -197,6 +261,9 @@ public sealed partial class DealProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Same story from another source: \"{Title}\" now has {Count} sources")]
     private static partial void LogSource(ILogger logger, string title, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Same story under another URL: \"{Title}\" joins deal {DealId}")]
+    private static partial void LogSameStory(ILogger logger, string title, string dealId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No amount in \"{Title}\": not a deal")]
     private static partial void LogNoAmount(ILogger logger, string title);

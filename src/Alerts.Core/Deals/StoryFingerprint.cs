@@ -19,6 +19,13 @@ public static partial class StoryFingerprint
         return text.Length == 0 ? null : StableId.From("story", text);
     }
 
+    /// <summary>Number of words in the normalised title and summary (how distinctive the fingerprint is).</summary>
+    public static int WordCount(string? title, string? summary)
+    {
+        var text = Normalize($"{title} {summary}");
+        return text.Length == 0 ? 0 : text.Count(c => c == ' ') + 1;
+    }
+
     /// <summary>Lower-case letters and digits separated by single spaces.</summary>
     public static string Normalize(string? text)
     {

@@ -57,8 +57,17 @@ public interface IDealStore
     /// <summary>The deal with an opaque version for <see cref="TryReplaceAsync"/>.</summary>
     Task<(Deal Deal, string Version)?> GetVersionedAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the deal if it is still at <paramref name="version"/>; false when it changed meanwhile.</summary>
-    Task<bool> TryReplaceAsync(Deal deal, string version, CancellationToken cancellationToken);
+    /// <summary>
+    /// Replaces the deal if it is still at <paramref name="version"/> (read as <paramref name="previous"/>), then its
+    /// listing copies; false when it changed meanwhile.
+    /// </summary>
+    Task<bool> TryReplaceAsync(Deal deal, Deal previous, string version, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes the deal's listing copies (newest-first and per ticker), and removes those of tickers that only
+    /// <paramref name="previous"/> named.
+    /// </summary>
+    Task ReindexAsync(Deal deal, Deal? previous, CancellationToken cancellationToken);
 
     /// <summary>Newest deals first, optionally only those naming <paramref name="ticker"/>.</summary>
     Task<IReadOnlyList<Deal>> ListAsync(string? ticker, int limit, CancellationToken cancellationToken);

@@ -154,12 +154,23 @@ internal sealed class TableDealStore(TableServiceClient tables) : IDealStore
         var added = await table.AddIfAbsentAsync(deal.Id, RowKey, deal, cancellationToken).ConfigureAwait(false);
         // Index rows after the deal, from the stored copy: a crash in between is repaired by the replay.
         var stored = added ? deal : await GetAsync(deal.Id, cancellationToken).ConfigureAwait(false) ?? deal;
-        foreach (var partition in IndexPartitions(stored))
+        await ReindexAsync(stored, null, cancellationToken).ConfigureAwait(false);
+        return added;
+    }
+
+    public async Task ReindexAsync(Deal deal, Deal? previous, CancellationToken cancellationToken)
+    {
+        var partitions = IndexPartitions(deal).ToList();
+        foreach (var partition in partitions)
         {
-            await table.UpsertAsync(partition, IndexRowKey(stored), stored, cancellationToken).ConfigureAwait(false);
+            await table.UpsertAsync(partition, IndexRowKey(deal), deal, cancellationToken).ConfigureAwait(false);
         }
 
-        return added;
+        // A revision that dropped a ticker leaves that ticker's listing (the row key, from Created, is unchanged).
+        foreach (var gone in previous is null ? [] : IndexPartitions(previous).Except(partitions, StringComparer.Ordinal))
+        {
+            await table.DeleteAsync(gone, IndexRowKey(previous!), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public Task<Deal?> GetAsync(string id, CancellationToken cancellationToken) =>
@@ -168,8 +179,17 @@ internal sealed class TableDealStore(TableServiceClient tables) : IDealStore
     public async Task<(Deal Deal, string Version)?> GetVersionedAsync(string id, CancellationToken cancellationToken) =>
         await table.GetVersionedAsync(id, RowKey, cancellationToken).ConfigureAwait(false) is { } stored ? (stored.Record, stored.ETag.ToString()) : null;
 
-    public Task<bool> TryReplaceAsync(Deal deal, string version, CancellationToken cancellationToken) =>
-        table.TryReplaceAsync(deal.Id, RowKey, deal, new Azure.ETag(version), cancellationToken);
+    public async Task<bool> TryReplaceAsync(Deal deal, Deal previous, string version, CancellationToken cancellationToken)
+    {
+        if (!await table.TryReplaceAsync(deal.Id, RowKey, deal, new Azure.ETag(version), cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        // Listing copies follow the deal (a crash in between is repaired by the replay, which reindexes).
+        await ReindexAsync(deal, previous, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
 
     public async Task<IReadOnlyList<Deal>> ListAsync(string? ticker, int limit, CancellationToken cancellationToken)
     {

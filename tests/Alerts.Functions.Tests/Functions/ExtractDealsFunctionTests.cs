@@ -1,3 +1,4 @@
+using Alerts.Core.Configuration;
 using Alerts.Core.Deals;
 using Alerts.Core.Delivery;
 using Alerts.Core.Extraction;
@@ -43,7 +44,12 @@ public class ExtractDealsFunctionTests
         var index = new SubscriptionIndexProvider(subscriptions.Object, watchlists.Object, valuer,
             Mock.Of<IOptionsMonitor<MatchingOptions>>(o => o.CurrentValue == new MatchingOptions()), clock, NullLogger<SubscriptionIndexProvider>.Instance);
         var alerts = new AlertDispatcher(deliveries.Object, queue.Object, clock, NullLogger<AlertDispatcher>.Instance);
-        return new ExtractDealsFunction(new DealProcessor(new DealExtractor(), deals.Object, index, valuer, alerts, clock, NullLogger<DealProcessor>.Instance));
+        // Every story key is free: the article keeps its own deal id.
+        var storyKeys = new Mock<IStoryKeyStore>();
+        storyKeys.Setup(k => k.ClaimAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<TimeSpan?>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string _, string dealId, TimeSpan? _, DateTimeOffset _, CancellationToken _) => dealId);
+        var options = Mock.Of<IOptionsMonitor<DealOptions>>(o => o.CurrentValue == new DealOptions());
+        return new ExtractDealsFunction(new DealProcessor(new DealExtractor(), deals.Object, storyKeys.Object, options, index, valuer, alerts, clock, NullLogger<DealProcessor>.Instance));
     }
 
     private static ArticleMessage Article(string title) =>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Alerts.Core;
 using Alerts.Core.Deals;
+using Alerts.Core.Extraction;
 using Alerts.Core.Feeds;
 using Alerts.Core.Storage;
 using Alerts.IntegrationTests.Infrastructure;
@@ -233,6 +234,78 @@ public sealed class FeedFetchingTests(AzuriteFixture azurite) : IAsyncLifetime
         var alerts = await AlertIdsForAsync(dealId, subscription.Id);
         Assert.Single(alerts.Distinct());
     }
+
+    [Fact]
+    public async Task The_same_wire_story_under_two_sites_urls_gives_one_deal_with_both_sources_and_one_alert()
+    {
+        // Different hosts and paths: only the text (formatting aside) says it is one story.
+        var reference = TestData.NewId();
+        const string Summary = "Arm Holdings ARM.O said on Tuesday it would pay $3.1 billion in cash for the sensor maker.";
+        var feedA = await AddFeedAsync(server.Serve($"/wire-{reference}.xml", "application/rss+xml",
+            RssItem("w-" + reference, $"Arm Holdings (ARM.O) agrees $3.1 billion deal, ref {reference}", $"http://wire.example.test/a/{reference}", Summary)));
+        var feedB = await AddFeedAsync(server.Serve($"/portal-{reference}.xml", "application/rss+xml",
+            RssItem("p-" + reference, $"ARM HOLDINGS (ARM.O) AGREES $3.1 BILLION DEAL - REF {reference}", $"http://portal.example.test/markets/story?id={reference}", "<p>" + Summary + "</p>")));
+        var subscription = TestData.WebhookSubscription("http://127.0.0.1:9/story", "ARM.O");
+        await host.Services.GetRequiredService<ISubscriptionStore>().AddAsync(subscription, default);
+
+        Assert.Equal(1, await Fetcher.FetchAsync(feedA.Id, default));
+        Assert.Equal(1, await Fetcher.FetchAsync(feedB.Id, default));
+        var articles = await TakeArticlesAsync(feedA.Id, feedB.Id);
+        var processor = host.Services.GetRequiredService<DealProcessor>();
+        var deals = await Task.WhenAll(articles.Select(a => processor.ProcessAsync(a, default))); // concurrently: they race for the story key
+
+        var dealId = Assert.Single(deals.Select(d => d!.Id).Distinct());
+        var stored = await host.Services.GetRequiredService<IDealStore>().GetAsync(dealId, default);
+        Assert.Equal(new[] { feedA.Id, feedB.Id }.Order(), stored!.Sources.Select(s => s.FeedId).Order());
+        Assert.Equal(2, stored.Sources.Select(s => s.Url).Distinct().Count());
+        Assert.Single((await AlertIdsForAsync(dealId, subscription.Id)).Distinct());
+    }
+
+    [Fact]
+    public async Task An_edited_item_revises_its_deal_and_alerts_again_only_when_the_amount_changes()
+    {
+        var reference = TestData.NewId();
+        var path = $"/edits-{reference}.xml";
+        var link = $"http://wire.example.test/edits/{reference}";
+        var feed = await AddFeedAsync(server.Serve(path, "application/rss+xml", RssItem(reference, $"Vodafone (VOD.L) to sell towers for $2 billion, ref {reference}", link, "First report.")));
+        var subscription = TestData.WebhookSubscription("http://127.0.0.1:9/edits", "VOD.L");
+        await host.Services.GetRequiredService<ISubscriptionStore>().AddAsync(subscription, default);
+        var processor = host.Services.GetRequiredService<DealProcessor>();
+        var store = host.Services.GetRequiredService<IDealStore>();
+
+        async Task<Deal> PollAsync(string title)
+        {
+            server.Serve(path, "application/rss+xml", RssItem(reference, title, link, "First report."));
+            await MakeDueAsync(feed.Id);
+            Assert.Equal(1, await Fetcher.FetchAsync(feed.Id, default)); // the edit is queued again
+            var article = Assert.Single(await TakeArticlesAsync(feed.Id));
+            return (await processor.ProcessAsync(article, default))!;
+        }
+
+        Assert.Equal(1, await Fetcher.FetchAsync(feed.Id, default));
+        var original = (await processor.ProcessAsync(Assert.Single(await TakeArticlesAsync(feed.Id)), default))!;
+        var amountEdit = await PollAsync($"Vodafone (VOD.L) to sell towers for $2.5 billion, ref {reference}");
+        var wordingEdit = await PollAsync($"Vodafone (VOD.L) agrees to sell towers for $2.5 billion, ref {reference}");
+
+        Assert.Equal(original.Id, amountEdit.Id);
+        Assert.Equal(original.Id, wordingEdit.Id);
+        var stored = (await store.GetAsync(original.Id, default))!;
+        Assert.Equal((2, 1), (stored.Revision, stored.AlertRevision));
+        Assert.Equal(2_500_000_000m, Assert.Single(stored.Amounts).Value);
+        Assert.Equal(2, (await AlertIdsForAsync(original.Id, subscription.Id)).Distinct().Count()); // first report + amount edit
+
+        // The listing copies follow the revisions: the ticker's page shows the current amount.
+        var listed = (await store.ListPageAsync(new DealFilter(TickerNormalizer.TryNormalize("VOD.L")), null, 100, default)).Items.Single(d => d.Id == original.Id);
+        Assert.Equal((2, 2_500_000_000m), (listed.Revision, Assert.Single(listed.Amounts).Value));
+    }
+
+    private static string RssItem(string guid, string title, string link, string description) => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <rss version="2.0"><channel><title>Wire</title><link>http://example.test/</link>
+        <item><title>{System.Security.SecurityElement.Escape(title)}</title><link>{System.Security.SecurityElement.Escape(link)}</link><guid isPermaLink="false">{guid}</guid>
+        <description>{System.Security.SecurityElement.Escape(description)}</description></item>
+        </channel></rss>
+        """;
 
     private static string Rss(string guid, string title, string link) => $"""
         <?xml version="1.0" encoding="utf-8"?>

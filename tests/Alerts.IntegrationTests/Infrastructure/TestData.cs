@@ -10,18 +10,25 @@ public static class TestData
 {
     public static string NewId() => Guid.NewGuid().ToString("N");
 
-    /// <summary>An article with a link of its own, so each call is a separate story (deals are keyed by link).</summary>
+    /// <summary>
+    /// An article with a link and a reference number of its own, so each call is a separate story (deals are keyed
+    /// by link and, across links, by the text).
+    /// </summary>
     public static ArticleMessage SoftBankArticle(string? feedId = null) => SoftBankArticle(feedId, "http://example.test/news/" + NewId());
 
-    public static ArticleMessage SoftBankArticle(string? feedId, string? link) => new()
+    public static ArticleMessage SoftBankArticle(string? feedId, string? link)
     {
-        FeedId = feedId ?? NewId(),
-        ItemId = "item-" + NewId(),
-        Link = link,
-        Title = "SoftBank (9984.T) weighs $2.4 billion stake in chip designer",
-        Summary = "SoftBank Group 9984.T may invest $2.4 billion; Alphabet GOOGL.O is also named.",
-        Language = "en",
-    };
+        var item = "item-" + NewId();
+        return new()
+        {
+            FeedId = feedId ?? NewId(),
+            ItemId = item,
+            Link = link,
+            Title = "SoftBank (9984.T) weighs $2.4 billion stake in chip designer",
+            Summary = $"SoftBank Group 9984.T may invest $2.4 billion; Alphabet GOOGL.O is also named. Ref {item}.",
+            Language = "en",
+        };
+    }
 
     public static Subscription WebhookSubscription(string target, params string[] tickers) => new()
     {
