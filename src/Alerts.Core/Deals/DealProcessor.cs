@@ -69,8 +69,8 @@ public sealed partial class DealProcessor(
         ArgumentNullException.ThrowIfNull(extraction);
         var canonical = CanonicalUrl.Normalize(article.Link);
         var fingerprint = StoryFingerprint.Of(article.Title, article.Summary);
-        var id = canonical is not null ? StableId.From("url", canonical)
-            : fingerprint is not null ? StableId.From("text", fingerprint)
+        var id = canonical is not null ? UrlKey(canonical)
+            : fingerprint is not null ? TextKey(fingerprint)
             : StableId.From(article.FeedId, article.ItemId);
         return new Deal
         {
@@ -154,13 +154,13 @@ public sealed partial class DealProcessor(
         var keys = new List<(string Key, TimeSpan? MaxAge)>(2);
         if (fresh.CanonicalUrl is { } url)
         {
-            keys.Add((StableId.From("url", url), null)); // the same URL is the same story, however late
+            keys.Add((UrlKey(url), null)); // the same URL is the same story, however late
         }
 
         if (settings.StoryWindow > TimeSpan.Zero && fresh.Fingerprint is { } fingerprint
             && StoryFingerprint.WordCount(article.Title, article.Summary) >= settings.MinStoryWords)
         {
-            keys.Add((StableId.From("text", fingerprint), settings.StoryWindow));
+            keys.Add((TextKey(fingerprint), settings.StoryWindow));
         }
 
         string? owner = null;
@@ -196,6 +196,11 @@ public sealed partial class DealProcessor(
 
         return target;
     }
+
+    // A deal's id is its first story key, so a URL's key row sits in the partition of the deal made for that URL.
+    private static string UrlKey(string canonicalUrl) => StableId.From("url", canonicalUrl);
+
+    private static string TextKey(string fingerprint) => StableId.From("text", fingerprint);
 
     private async Task<Deal> StoreAsync(Deal fresh, CancellationToken cancellationToken)
     {
