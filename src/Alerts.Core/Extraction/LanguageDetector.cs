@@ -63,7 +63,7 @@ public static class LanguageDetector
             }
 
             var length = i - start;
-            if (length <= 7 && Lookup.TryGetValue(span.Slice(start, length), out var language))
+            if (length <= 7 && IsWord(span, start, i) && Lookup.TryGetValue(span.Slice(start, length), out var language))
             {
                 scores[language]++;
             }
@@ -79,6 +79,21 @@ public static class LanguageDetector
         }
 
         return Supported[best];
+    }
+
+    /// <summary>
+    /// Only whole words count: letters glued to digits are part of a code ("ref 9d1c5..." is no French "d"), and
+    /// the elided French articles count only with their apostrophe ("d'une", "l'action", "qu'il").
+    /// </summary>
+    private static bool IsWord(ReadOnlySpan<char> span, int start, int end)
+    {
+        if ((start > 0 && char.IsDigit(span[start - 1])) || (end < span.Length && char.IsDigit(span[end])))
+        {
+            return false;
+        }
+
+        var elided = end - start <= 2 && span[start..end] is "d" or "l" or "qu" or "D" or "L" or "Qu" or "QU";
+        return !elided || (end < span.Length && span[end] is '\'' or '’');
     }
 
     private static Dictionary<string, int> Build()
