@@ -34,9 +34,6 @@ public sealed record SeenItem(string Key, string ContentHash, DateTimeOffset Las
 /// <summary>Which feed items have been seen, so each is sent for extraction once (plus once per revision).</summary>
 public interface IFeedItemStore
 {
-    Task<bool> HasSeenAsync(string feedId, string itemId, CancellationToken cancellationToken);
-    Task MarkSeenAsync(string feedId, string itemId, CancellationToken cancellationToken);
-
     /// <summary>Every remembered item of the feed, by key (one partition query).</summary>
     Task<IReadOnlyDictionary<string, SeenItem>> LoadAsync(string feedId, CancellationToken cancellationToken);
 
