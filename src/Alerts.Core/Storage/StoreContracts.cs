@@ -57,9 +57,6 @@ public interface IDealStore
     /// <summary>Replaces the deal if it is still at <paramref name="version"/>; false when it changed meanwhile.</summary>
     Task<bool> TryReplaceAsync(Deal deal, string version, CancellationToken cancellationToken);
 
-    /// <summary>Newest deals first, optionally only those naming <paramref name="ticker"/>.</summary>
-    Task<IReadOnlyList<Deal>> ListAsync(string? ticker, int limit, CancellationToken cancellationToken);
-
     /// <summary>A page of deals, newest first, from an index partition (all deals, or one ticker code).</summary>
     Task<StorePage<Deal>> ListPageAsync(DealFilter filter, string? after, int limit, CancellationToken cancellationToken);
 

@@ -162,12 +162,6 @@ internal sealed class TableDealStore(TableServiceClient tables) : IDealStore
     public Task<bool> TryReplaceAsync(Deal deal, string version, CancellationToken cancellationToken) =>
         table.TryReplaceAsync(deal.Id, RowKey, deal, new Azure.ETag(version), cancellationToken);
 
-    public async Task<IReadOnlyList<Deal>> ListAsync(string? ticker, int limit, CancellationToken cancellationToken)
-    {
-        var filter = new DealFilter(ticker is null ? null : TickerNormalizer.TryNormalize(ticker));
-        return (await ListPageAsync(filter, null, limit, cancellationToken).ConfigureAwait(false)).Items;
-    }
-
     public async Task<StorePage<Deal>> ListPageAsync(DealFilter filter, string? after, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);

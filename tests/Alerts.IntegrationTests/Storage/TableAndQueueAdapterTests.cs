@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Alerts.Core;
 using Alerts.Core.Deals;
+using Alerts.Core.Extraction;
 using Alerts.Core.Feeds;
 using Alerts.Core.Storage;
 using Alerts.IntegrationTests.Infrastructure;
@@ -49,9 +50,10 @@ public sealed class TableAndQueueAdapterTests(AzuriteFixture azurite) : IAsyncLi
         await store.AddIfAbsentAsync(matching, default);
         await store.AddIfAbsentAsync(TestData.Deal(tickers: "VOD.L"), default);
 
-        var found = await store.ListAsync("NASDAQ:" + symbol, 10, default);
+        var found = await store.ListPageAsync(new DealFilter(TickerNormalizer.TryNormalize("NASDAQ:" + symbol)), null, 10, default);
 
-        Assert.Equal(matching.Id, Assert.Single(found).Id);
+        Assert.Equal(matching.Id, Assert.Single(found.Items).Id);
+        Assert.Null(found.After);
     }
 
     [Fact]
