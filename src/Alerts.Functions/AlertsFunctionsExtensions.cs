@@ -36,6 +36,8 @@ public static class AlertsFunctionsExtensions
         if (builder is Microsoft.Azure.Functions.Worker.Builder.FunctionsApplicationBuilder functions)
         {
             AddOpenTelemetry(functions);
+            // First, so it also answers for exceptions in the middleware after it.
+            functions.UseMiddleware<UnhandledExceptionMiddleware>();
             functions.UseMiddleware<AdminKeyMiddleware>();
             functions.UseMiddleware<Telemetry.QueueTraceMiddleware>();
         }

@@ -72,16 +72,6 @@ internal sealed class InMemoryFeedItemStore : IFeedItemStore
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, SeenItem>> items = new();
 
-    public Task<bool> HasSeenAsync(string feedId, string itemId, CancellationToken cancellationToken) =>
-        Task.FromResult(Of(feedId).ContainsKey(StableId.From(itemId)));
-
-    public Task MarkSeenAsync(string feedId, string itemId, CancellationToken cancellationToken)
-    {
-        var key = StableId.From(itemId);
-        Of(feedId)[key] = new SeenItem(key, string.Empty, DateTimeOffset.MaxValue);
-        return Task.CompletedTask;
-    }
-
     public Task<IReadOnlyDictionary<string, SeenItem>> LoadAsync(string feedId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, SeenItem>>(new Dictionary<string, SeenItem>(Of(feedId)));
 

@@ -143,7 +143,19 @@ internal static class LocalFunctionHost
             return;
         }
 
-        var result = await FunctionInvoker.InvokeAsync(function, context.RequestServices, p => BindHttpParameter(p, context)).ConfigureAwait(false);
+        object? result;
+        try
+        {
+            result = await FunctionInvoker.InvokeAsync(function, context.RequestServices, p => BindHttpParameter(p, context)).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (UnexpectedErrors.CanAnswer(context, ex))
+        {
+            // As UnhandledExceptionMiddleware does in Azure: the same problem+json 500, not Kestrel's bare one.
+            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(UnexpectedErrors.LogCategory);
+            await UnexpectedErrors.AnswerAsync(context, ex, logger, function.Name, context.TraceIdentifier).ConfigureAwait(false);
+            return;
+        }
+
         if (result is IActionResult actionResult)
         {
             await actionResult.ExecuteResultAsync(action).ConfigureAwait(false);

@@ -32,7 +32,7 @@ internal sealed class StageConsoleFormatter() : ConsoleFormatter(FormatterName)
         "DealProcessor" => "[extract]",
         "AlertDispatcher" => "[match]",
         "AlertDeliverer" => "[deliver]",
-        "SubscriptionService" => "[api]",
+        "SubscriptionService" or "UnexpectedErrors" => "[api]",
         _ => "[host]",
     };
 }

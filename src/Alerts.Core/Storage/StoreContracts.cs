@@ -34,9 +34,6 @@ public sealed record SeenItem(string Key, string ContentHash, DateTimeOffset Las
 /// <summary>Which feed items have been seen, so each is sent for extraction once (plus once per revision).</summary>
 public interface IFeedItemStore
 {
-    Task<bool> HasSeenAsync(string feedId, string itemId, CancellationToken cancellationToken);
-    Task MarkSeenAsync(string feedId, string itemId, CancellationToken cancellationToken);
-
     /// <summary>Every remembered item of the feed, by key (one partition query).</summary>
     Task<IReadOnlyDictionary<string, SeenItem>> LoadAsync(string feedId, CancellationToken cancellationToken);
 
@@ -68,9 +65,6 @@ public interface IDealStore
     /// <paramref name="previous"/> named.
     /// </summary>
     Task ReindexAsync(Deal deal, Deal? previous, CancellationToken cancellationToken);
-
-    /// <summary>Newest deals first, optionally only those naming <paramref name="ticker"/>.</summary>
-    Task<IReadOnlyList<Deal>> ListAsync(string? ticker, int limit, CancellationToken cancellationToken);
 
     /// <summary>A page of deals, newest first, from an index partition (all deals, or one ticker code).</summary>
     Task<StorePage<Deal>> ListPageAsync(DealFilter filter, string? after, int limit, CancellationToken cancellationToken);

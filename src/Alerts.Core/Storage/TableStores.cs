@@ -87,22 +87,13 @@ internal sealed class TableFeedItemStore(TableServiceClient tables) : IFeedItemS
 
     private readonly TableClient table = tables.GetTableClient(StorageNames.FeedItemsTable);
 
-    public async Task<bool> HasSeenAsync(string feedId, string itemId, CancellationToken cancellationToken)
-    {
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(feedId, StableId.From(itemId), ["PartitionKey"], cancellationToken).ConfigureAwait(false);
-        return response.HasValue;
-    }
-
-    public async Task MarkSeenAsync(string feedId, string itemId, CancellationToken cancellationToken) =>
-        await table.UpsertEntityAsync(new TableEntity(feedId, StableId.From(itemId)), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-
     public async Task<IReadOnlyDictionary<string, SeenItem>> LoadAsync(string feedId, CancellationToken cancellationToken)
     {
         var items = new Dictionary<string, SeenItem>(StringComparer.Ordinal);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {feedId}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", HashColumn, LastSeenColumn], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            // Rows written by MarkSeenAsync have no columns: seen, with no known text and at an unknown time (kept).
+            // Rows written before content hashes were kept have no columns: seen, with no known text and at an unknown time (kept).
             items[row.RowKey] = new SeenItem(row.RowKey, row.GetString(HashColumn) ?? string.Empty, row.GetDateTimeOffset(LastSeenColumn) ?? DateTimeOffset.MaxValue);
         }
 
@@ -189,12 +180,6 @@ internal sealed class TableDealStore(TableServiceClient tables) : IDealStore
         // Listing copies follow the deal (a crash in between is repaired by the replay, which reindexes).
         await ReindexAsync(deal, previous, cancellationToken).ConfigureAwait(false);
         return true;
-    }
-
-    public async Task<IReadOnlyList<Deal>> ListAsync(string? ticker, int limit, CancellationToken cancellationToken)
-    {
-        var filter = new DealFilter(ticker is null ? null : TickerNormalizer.TryNormalize(ticker));
-        return (await ListPageAsync(filter, null, limit, cancellationToken).ConfigureAwait(false)).Items;
     }
 
     public async Task<StorePage<Deal>> ListPageAsync(DealFilter filter, string? after, int limit, CancellationToken cancellationToken)

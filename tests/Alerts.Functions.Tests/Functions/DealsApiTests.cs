@@ -11,7 +11,7 @@ public class DealsApiTests
     private readonly Mock<IDealStore> store = new();
 
     public DealsApiTests() =>
-        store.Setup(s => s.ListAsync(It.IsAny<string?>(), It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        store.Setup(s => s.ListPageAsync(It.IsAny<DealFilter>(), It.IsAny<string?>(), It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync(new StorePage<Deal>([], null));
 
     private DealsApi Api() => new(new DealQueries(store.Object));
 

@@ -66,6 +66,19 @@ public sealed class OpenApiContractTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Every_operation_documents_the_500_problem_that_any_http_function_can_answer()
+    {
+        var operations = Operations(await LoadAsync());
+
+        // Both hosts turn an exception in any HTTP function into this problem (UnexpectedErrorTests makes one throw).
+        foreach (var route in Implemented().Keys)
+        {
+            Assert.True(operations[route].Responses!.TryGetValue("500", out var response), $"{route} does not document 500");
+            Assert.True(response.Content?.ContainsKey("application/problem+json") == true, $"{route}: 500 is not problem+json");
+        }
+    }
+
+    [Fact]
     public async Task Every_status_code_the_app_answers_to_representative_requests_is_documented_for_its_operation()
     {
         var operations = Operations(await LoadAsync());

@@ -49,8 +49,8 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite)
         await queue.DrainAsync(host.Services);
         Assert.Single(receiver.Requests, r => r.Method == "POST");
         Assert.Single(smtp.Messages);
-        var deals = await host.Services.GetRequiredService<IDealStore>().ListAsync(null, 500, default);
-        Assert.Single(deals, d => d.Title.Contains(keyword, StringComparison.Ordinal));
+        var deals = await host.Services.GetRequiredService<IDealStore>().ListPageAsync(new DealFilter(), null, 500, default);
+        Assert.Single(deals.Items, d => d.Title.Contains(keyword, StringComparison.Ordinal));
         var deliveries = host.Services.GetRequiredService<IDeliveryStore>();
         Assert.All(
             [.. await deliveries.ListAsync(hook.Value!.Id, default), .. await deliveries.ListAsync(mail.Value!.Id, default)],

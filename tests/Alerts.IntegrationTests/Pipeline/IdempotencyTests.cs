@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Alerts.Core;
 using Alerts.Core.Deals;
+using Alerts.Core.Extraction;
 using Alerts.Core.Storage;
 using Alerts.IntegrationTests.Infrastructure;
 using Azure.Storage.Queues;
@@ -42,8 +43,8 @@ public sealed class IdempotencyTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.NotNull(deal1);
         Assert.Equal(deal1.Id, deal2!.Id);
-        var deals = await host.Services.GetRequiredService<IDealStore>().ListAsync("9984.T", 500, default);
-        Assert.Single(deals, d => d.ItemId == article.ItemId);
+        var deals = await host.Services.GetRequiredService<IDealStore>().ListPageAsync(new DealFilter(TickerNormalizer.TryNormalize("9984.T")), null, 500, default);
+        Assert.Single(deals.Items, d => d.ItemId == article.ItemId);
 
         // Other tests' subscriptions share this Azurite: count the alerts of this test's subscriptions.
         var mine = new[] { first.Id, second.Id, unrelated.Id };

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Alerts.Core;
 using Alerts.Core.Deals;
+using Alerts.Core.Extraction;
 using Alerts.Core.Feeds;
 using Alerts.Core.Storage;
 using Alerts.IntegrationTests.Infrastructure;
+using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -48,23 +50,61 @@ public sealed class TableAndQueueAdapterTests(AzuriteFixture azurite) : IAsyncLi
         await store.AddIfAbsentAsync(matching, default);
         await store.AddIfAbsentAsync(TestData.Deal(tickers: "VOD.L"), default);
 
-        var found = await store.ListAsync("NASDAQ:" + symbol, 10, default);
+        var found = await store.ListPageAsync(new DealFilter(TickerNormalizer.TryNormalize("NASDAQ:" + symbol)), null, 10, default);
 
-        Assert.Equal(matching.Id, Assert.Single(found).Id);
+        Assert.Equal(matching.Id, Assert.Single(found.Items).Id);
+        Assert.Null(found.After);
     }
 
     [Fact]
-    public async Task Feed_item_store_remembers_seen_items_per_feed()
+    public async Task Feed_item_store_remembers_seen_items_per_feed_with_their_hash_and_time()
     {
         var store = host.Services.GetRequiredService<IFeedItemStore>();
         var feedA = TestData.NewId();
         var feedB = TestData.NewId();
+        var seen = new DateTimeOffset(2026, 11, 26, 6, 0, 0, TimeSpan.Zero);
+        Assert.Empty(await store.LoadAsync(feedA, default));
 
-        Assert.False(await store.HasSeenAsync(feedA, "guid-1", default));
-        await store.MarkSeenAsync(feedA, "guid-1", default);
+        // More than one batch (100 rows per entity group transaction).
+        var items = Enumerable.Range(0, 150).Select(i => new SeenItem(StableId.From("guid-" + i), "hash-" + i, seen)).ToList();
+        await store.SaveAsync(feedA, items, default);
 
-        Assert.True(await store.HasSeenAsync(feedA, "guid-1", default));
-        Assert.False(await store.HasSeenAsync(feedB, "guid-1", default));
+        var loaded = await store.LoadAsync(feedA, default);
+        Assert.Equal(150, loaded.Count);
+        Assert.Equal(items[42], loaded[items[42].Key]);
+        Assert.Empty(await store.LoadAsync(feedB, default));
+    }
+
+    [Fact]
+    public async Task Feed_item_store_replaces_a_revised_item_and_forgets_expired_ones()
+    {
+        var store = host.Services.GetRequiredService<IFeedItemStore>();
+        var feed = TestData.NewId();
+        var seen = new DateTimeOffset(2026, 11, 26, 6, 0, 0, TimeSpan.Zero);
+        var (kept, revised, expired) = (new SeenItem("k1", "h1", seen), new SeenItem("k2", "h2", seen), new SeenItem("k3", "h3", seen));
+        await store.SaveAsync(feed, [kept, revised, expired], default);
+
+        await store.SaveAsync(feed, [revised with { ContentHash = "h2-edited", LastSeen = seen.AddHours(1) }], default);
+        await store.ForgetAsync(feed, [expired.Key], default);
+
+        var loaded = await store.LoadAsync(feed, default);
+        Assert.Equal(["k1", "k2"], loaded.Keys.Order());
+        Assert.Equal(kept, loaded["k1"]);
+        Assert.Equal(("h2-edited", seen.AddHours(1)), (loaded["k2"].ContentHash, loaded["k2"].LastSeen));
+    }
+
+    [Fact]
+    public async Task Feed_item_rows_without_columns_from_earlier_versions_load_as_seen_and_never_expiring()
+    {
+        var store = host.Services.GetRequiredService<IFeedItemStore>();
+        var feed = TestData.NewId();
+        var key = StableId.From("guid-from-an-earlier-version");
+        var table = new TableClient(azurite.ConnectionString, StorageNames.FeedItemsTable);
+        await table.UpsertEntityAsync(new TableEntity(feed, key)); // what those versions wrote: the keys only
+
+        var loaded = await store.LoadAsync(feed, default);
+
+        Assert.Equal(new SeenItem(key, string.Empty, DateTimeOffset.MaxValue), Assert.Single(loaded).Value);
     }
 
     [Fact]
