@@ -254,9 +254,12 @@ public sealed partial class DealProcessor(
         return list;
     }
 
-    /// <summary>"USD 30,000,000,000; EUR 1,200,000" for logs and mails.</summary>
+    /// <summary>
+    /// "USD 30,000,000,000; EUR 1,200,000" for logs and mails: each amount once, though a story names it in its
+    /// title and again in its summary (the deal keeps every mention, with its evidence).
+    /// </summary>
     public static string Describe(IEnumerable<MoneyAmount> amounts) =>
-        string.Join("; ", amounts.Select(a => $"{a.Currency} {a.Value.ToString("#,0.##", CultureInfo.InvariantCulture)}"));
+        string.Join("; ", amounts.Select(a => $"{a.Currency} {a.Value.ToString("#,0.##", CultureInfo.InvariantCulture)}").Distinct(StringComparer.Ordinal));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deal: \"{Title}\" amounts [{Amounts}] tickers [{Tickers}]")]
     private static partial void LogDeal(ILogger logger, string title, string amounts, string tickers);

@@ -38,6 +38,19 @@ public class AlertMailTests
         unsubscribe);
 
     [Fact]
+    public void An_amount_named_in_title_and_summary_is_shown_once()
+    {
+        var mention = Deal.Amounts[0];
+        var twice = Deal with { Amounts = [mention, mention with { Evidence = new TextEvidence(40, 12, "$2.4 billion") }, new MoneyAmount(5m, "EUR", AmountQualifier.Exact, new TextEvidence(60, 2, "5€"))] };
+
+        var message = AlertMail.Compose(new OutgoingAlert("alert1", DateTimeOffset.UnixEpoch, twice, Subscription, MatchExplainer.Explain(Subscription, twice)), new SmtpOptions(), null);
+
+        Assert.EndsWith("(USD 2,400,000,000; EUR 5)", message.Subject, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(message.HtmlBody!, "USD 2,400,000,000"));
+        Assert.Contains("Amounts: USD 2,400,000,000; EUR 5", message.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Feed_provided_markup_never_reaches_the_html_part()
     {
         var html = Compose().HtmlBody;
