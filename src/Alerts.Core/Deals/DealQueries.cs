@@ -60,7 +60,7 @@ public sealed class DealQueries(IDealStore deals)
         DateTimeOffset? from = null;
         if (!string.IsNullOrEmpty(since))
         {
-            if (!DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) || since.Length > 40)
+            if (!TryParseIso8601(since, out var parsed))
             {
                 return ApiProblem.Invalid("since", "Since must be an ISO 8601 date or time, such as 2026-11-26T06:00:00Z.");
             }
@@ -110,4 +110,15 @@ public sealed class DealQueries(IDealStore deals)
         var alerts = await deals.GetAlertCountAsync(deal.Id, cancellationToken).ConfigureAwait(false);
         return ApiResult<DealResource>.Ok(DealResource.From(deal) with { AlertsQueued = alerts });
     }
+
+    // ISO 8601 as documented, and nothing else .NET would parse ("26 November 2026", "11/26/2026" reads differently
+    // per culture): a date, optionally a time to the second or fraction, optionally Z or an offset (UTC without).
+    private static readonly string[] Iso8601Formats =
+    [
+        "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
+        "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+    ];
+
+    private static bool TryParseIso8601(string value, out DateTimeOffset parsed) =>
+        DateTimeOffset.TryParseExact(value, Iso8601Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out parsed);
 }

@@ -75,7 +75,10 @@ public sealed class DealQueriesTests
     [Theory]
     [InlineData("yesterday")]
     [InlineData("2026-13-01")]
-    [InlineData("Thursday, 26 November 2026 06:00:00 +00:00")] // parses, but longer than 40 characters
+    [InlineData("Thursday, 26 November 2026 06:00:00 +00:00")]
+    [InlineData("26 November 2026")] // a date .NET reads, but not ISO 8601
+    [InlineData("11/26/2026")]
+    [InlineData("2026-11-26 06:00:00")] // a space instead of T
     public async Task A_since_that_is_not_an_ISO_8601_time_is_400_on_since(string since)
     {
         AssertInvalid(await List(since: since), "since");
@@ -160,6 +163,8 @@ public sealed class DealQueriesTests
     [InlineData("2026-11-26T06:00:00Z", "2026-11-26T06:00:00Z")]
     [InlineData("2026-11-26T08:00:00+02:00", "2026-11-26T06:00:00Z")]
     [InlineData("2026-11-26T06:00:00", "2026-11-26T06:00:00Z")] // no offset: UTC, whatever the server's zone
+    [InlineData("2026-11-26T06:00:00.250Z", "2026-11-26T06:00:00.25Z")]
+    [InlineData("2026-11-26T06:00Z", "2026-11-26T06:00:00Z")]
     public async Task Since_is_read_as_ISO_8601_and_assumed_UTC_without_an_offset(string since, string expected)
     {
         StoreAnswers(new StorePage<Deal>([], null));
