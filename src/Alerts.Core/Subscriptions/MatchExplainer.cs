@@ -26,7 +26,7 @@ public static class MatchExplainer
             .Where(wanted => TickerNormalizer.TryNormalize(wanted) is { } key && dealTickers.Exists(key.Matches))
             .ToList();
         var text = $"{deal.Title}\n{deal.Summary}";
-        var keywords = subscription.Keywords.Where(k => text.Contains(k, StringComparison.OrdinalIgnoreCase)).ToList();
+        var keywords = subscription.Keywords.Where(k => KeywordPattern.Parse(k).IsIn(text)).ToList();
         return new MatchedTerms(tickers, keywords, []);
     }
 }

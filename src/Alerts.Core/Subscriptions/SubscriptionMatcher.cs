@@ -18,7 +18,8 @@ public static class SubscriptionMatcher
 {
     /// <summary>
     /// A deal matches an enabled subscription when it passes the filters (language, minimum amount in USD) and names
-    /// one of its tickers or contains one of its keywords, its watchlists' included (companies count as keywords);
+    /// one of its tickers or contains one of its keywords as words (<see cref="KeywordPattern"/>), its watchlists'
+    /// included (companies count as keywords);
     /// a subscription without tickers, keywords and watchlists matches every deal that passes the filters (a firehose).
     /// </summary>
     public static bool Matches(Subscription subscription, Deal deal) => Matches(subscription, deal, MatchContext.Default);
@@ -49,7 +50,7 @@ public static class SubscriptionMatcher
         }
 
         var text = TextOf(deal);
-        return keywords.Any(k => text.Contains(k, StringComparison.OrdinalIgnoreCase));
+        return keywords.Any(k => KeywordPattern.Parse(k).IsIn(text));
     }
 
     /// <summary>The text keywords are searched in.</summary>

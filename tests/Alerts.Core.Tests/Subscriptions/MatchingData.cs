@@ -53,7 +53,7 @@ internal static class MatchingData
 
     public static Subscription RandomSubscription(Random random) => Subscription(
         tickers: [.. Pick(random, 2).Select(_ => RandomTicker(random))],
-        keywords: [.. Pick(random, 2).Select(_ => Words[random.Next(Words.Length)])],
+        keywords: [.. Pick(random, 2).Select(_ => Words[random.Next(Words.Length)] + (random.Next(4) == 0 ? "*" : ""))], // some prefixes
         watchlists: [.. Pick(random, 1).Select(_ => "w" + random.Next(5))], // w4 does not exist: ignored.
         min: random.Next(4) == 0 ? new Money(random.Next(0, 3) * 1_000_000m, Currencies[random.Next(Currencies.Length)]) : null,
         languages: random.Next(4) == 0 ? [Languages[random.Next(Languages.Length)]] : null,
@@ -61,7 +61,11 @@ internal static class MatchingData
 
     public static Deal RandomDeal(Random random)
     {
-        var words = Enumerable.Range(0, random.Next(1, 8)).Select(_ => random.Next(3) == 0 ? Words[random.Next(Words.Length)] : "news");
+        // Keywords alone, glued to letters (inside a word: no match unless a prefix) or to punctuation (a word).
+        var glue = new[] { "", "", "s", "x", "-", "'s", "." };
+        var words = Enumerable.Range(0, random.Next(1, 8)).Select(_ => random.Next(3) == 0
+            ? (random.Next(4) == 0 ? "x" : "") + Words[random.Next(Words.Length)] + glue[random.Next(glue.Length)]
+            : "news");
         return Deal(
             string.Join(' ', words),
             random.Next(2) == 0 ? null : "about " + Words[random.Next(Words.Length)] + "s",

@@ -145,4 +145,19 @@ public class SubscriptionIndexTests
 
         Assert.Empty(index.Match(MatchingData.Deal("x", language: "zz")));
     }
+
+    [Theory]
+    [InlineData("Arm", "Arm Holdings to buy sensor maker", true)]
+    [InlineData("Arm", "Alarm maker to be bought", false)]
+    [InlineData("merger*", "Two mergers announced", true)]
+    [InlineData("ソフトバンク", "ソフトバンクグループが出資", true)]
+    public void Keywords_in_the_index_match_whole_words_like_the_reference(string keyword, string title, bool expected)
+    {
+        var subscription = MatchingData.Subscription(keywords: [keyword]);
+        var index = new SubscriptionIndex([subscription], NoWatchlists);
+        var deal = MatchingData.Deal(title);
+
+        Assert.Equal(expected, SubscriptionMatcher.Matches(subscription, deal, NoWatchlists));
+        Assert.Equal(expected ? 1 : 0, index.Match(deal).Count);
+    }
 }

@@ -73,6 +73,17 @@ public sealed class AhoCorasick
     public void Search(ReadOnlySpan<char> text, Action<int> onMatch)
     {
         ArgumentNullException.ThrowIfNull(onMatch);
+        Search(text, (pattern, _) => onMatch(pattern));
+    }
+
+    /// <summary>
+    /// Calls <paramref name="onMatch"/> with the index of each pattern found and where its occurrence ends (exclusive),
+    /// once per occurrence, so the caller can check what surrounds it.
+    /// </summary>
+    public void Search(ReadOnlySpan<char> text, Action<int, int> onMatch)
+    {
+        ArgumentNullException.ThrowIfNull(onMatch);
+        var position = 0;
         var state = 0;
         foreach (var raw in text)
         {
@@ -94,11 +105,12 @@ public sealed class AhoCorasick
                 state = failure[state];
             }
 
+            position++;
             for (var s = outputs[state].Length > 0 ? state : outputLink[state]; s > 0; s = outputLink[s])
             {
                 foreach (var pattern in outputs[s])
                 {
-                    onMatch(pattern);
+                    onMatch(pattern, position);
                 }
             }
         }

@@ -23,6 +23,7 @@ public sealed class SubscriptionIndex
 
     private readonly Dictionary<string, TickerHolders> tickers = new(StringComparer.OrdinalIgnoreCase);
     private readonly int[][] keywordEntries;
+    private readonly KeywordPattern[] keywordPatterns;
     private readonly AhoCorasick keywords;
     private readonly int[] firehoses;
 
@@ -125,13 +126,13 @@ public sealed class SubscriptionIndex
         }
 
         keywordEntries = [.. byKeyword.Select(b => b.Distinct().ToArray())];
-        var patterns = new string[keywordIds.Count];
+        keywordPatterns = new KeywordPattern[keywordIds.Count];
         foreach (var (keyword, id) in keywordIds)
         {
-            patterns[id] = keyword;
+            keywordPatterns[id] = KeywordPattern.Parse(keyword);
         }
 
-        keywords = new AhoCorasick(patterns);
+        keywords = new AhoCorasick([.. keywordPatterns.Select(p => p.Text)]);
     }
 
     [Flags]
@@ -176,8 +177,8 @@ public sealed class SubscriptionIndex
 
         // Title and summary are searched apart (no keyword holds the control character that joins them in
         // SubscriptionMatcher.TextOf), which spares a string per deal.
-        keywords.Search(deal.Title, scratch.AddKeyword);
-        keywords.Search(deal.Summary, scratch.AddKeyword);
+        scratch.Search(deal.Title);
+        scratch.Search(deal.Summary);
         var candidates = scratch.Candidates;
         if (candidates.Count == 0)
         {
@@ -269,18 +270,33 @@ public sealed class SubscriptionIndex
 
         private readonly SubscriptionIndex index;
         private readonly int[] stamps;
+        private readonly Action<int, int> addKeyword;
         private int generation;
+        private string text = string.Empty; // what Search is reading, for the word-boundary check
 
         private Scratch(SubscriptionIndex index)
         {
             this.index = index;
             stamps = new int[index.subscriptions.Length];
-            AddKeyword = pattern => AddAll(this.index.keywordEntries[pattern]);
+            addKeyword = (pattern, end) =>
+            {
+                // The automaton finds substrings; a keyword counts only where it stands as a word.
+                var keyword = this.index.keywordPatterns[pattern];
+                if (keyword.IsWordAt(text, end - keyword.Text.Length, end))
+                {
+                    AddAll(this.index.keywordEntries[pattern]);
+                }
+            };
         }
 
         public List<int> Candidates { get; } = [];
 
-        public Action<int> AddKeyword { get; }
+        /// <summary>Adds the subscriptions of every keyword standing as a word in <paramref name="searched"/>.</summary>
+        public void Search(string? searched)
+        {
+            text = searched ?? string.Empty;
+            index.keywords.Search(text, addKeyword);
+        }
 
         public static Scratch For(SubscriptionIndex index)
         {
