@@ -18,6 +18,7 @@ public sealed partial class AlertDeliverer(
     IEnumerable<IAlertChannel> channels,
     IDealStore deals,
     ISubscriptionStore subscriptions,
+    IWatchlistStore watchlists,
     IDeliveryStore deliveries,
     IMessageQueue queue,
     IOptionsMonitor<DeliveryOptions> options,
@@ -54,7 +55,8 @@ public sealed partial class AlertDeliverer(
 
         var channel = channels.FirstOrDefault(c => c.Channel == subscription.Channel)
             ?? throw new InvalidOperationException($"No channel handles {subscription.Channel}.");
-        var outgoing = new OutgoingAlert(alert.AlertId, record.Created, deal, subscription, MatchExplainer.Explain(subscription, deal));
+        var followed = await MatchExplainer.FollowedWatchlistsAsync(watchlists, subscription, cancellationToken).ConfigureAwait(false);
+        var outgoing = new OutgoingAlert(alert.AlertId, record.Created, deal, subscription, MatchExplainer.Explain(subscription, deal, followed));
         var attempt = await channel.SendAsync(outgoing, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         record = record with { Attempts = alert.Attempt, LastAttempt = now, LastError = attempt.Error, LastStatusCode = attempt.StatusCode, NextAttempt = null };

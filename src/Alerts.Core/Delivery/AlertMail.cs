@@ -153,7 +153,13 @@ public static partial class AlertMail
             parts.Add("keywords " + string.Join(", ", matched.Keywords.Select(k => $"\"{k}\"")));
         }
 
-        return "it matched your " + string.Join(" and ", parts) + ".";
+        if (matched.Watchlists.Count > 0)
+        {
+            parts.Add((matched.Watchlists.Count == 1 ? "watchlist " : "watchlists ") + string.Join(", ", matched.Watchlists));
+        }
+
+        // Nothing left to name: the terms changed after the alert was raised (a watchlist edited or deleted).
+        return parts.Count == 0 ? "it matched your subscription when it was raised." : "it matched your " + string.Join(" and ", parts) + ".";
     }
 
     // Feed summaries may carry markup: keep only its text (decoded), which is then encoded again for HTML.

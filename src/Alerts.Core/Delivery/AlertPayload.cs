@@ -19,7 +19,8 @@ public sealed record WebhookPayload(
 }
 
 /// <summary>The deal as webhooks see it.</summary>
-/// <param name="Sources">Links to the articles the deal comes from (today one: the article's link).</param>
+/// <param name="Amounts">Each amount once (a story often names it in its title and again in its summary).</param>
+/// <param name="Sources">Links to every article that told the story (other feeds, other sites' copies).</param>
 public sealed record WebhookDeal(
     string Id,
     string Title,
@@ -39,16 +40,16 @@ public sealed record WebhookDeal(
             deal.Link,
             deal.Published,
             deal.Language,
-            deal.Amounts.Select(a => new WebhookAmount(a.Value, a.Currency, a.Qualifier, a.Evidence.Text)).ToList(),
+            deal.Amounts.DistinctBy(a => (a.Value, a.Currency, a.Qualifier)).Select(a => new WebhookAmount(a.Value, a.Currency, a.Qualifier, a.Evidence.Text)).ToList(),
             deal.Tickers.Select(t => t.Symbol).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             SourcesOf(deal));
     }
 
-    /// <summary>The deal's source links; a list so that deals merged from several articles fit later.</summary>
+    /// <summary>The deal's source links, first source first, each once (deals stored before sources existed: their link).</summary>
     public static IReadOnlyList<string> SourcesOf(Deal deal)
     {
         ArgumentNullException.ThrowIfNull(deal);
-        return deal.Link is null ? [] : [deal.Link];
+        return deal.Sources.Select(s => s.Url).Prepend(deal.Link).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
     }
 }
 

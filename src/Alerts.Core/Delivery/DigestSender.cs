@@ -16,6 +16,7 @@ namespace Alerts.Core.Delivery;
 /// </summary>
 public sealed partial class DigestSender(
     ISubscriptionStore subscriptions,
+    IWatchlistStore watchlists,
     IDeliveryStore deliveries,
     IDealStore deals,
     SmtpMailer mailer,
@@ -77,11 +78,12 @@ public sealed partial class DigestSender(
     private async Task<bool> SendAsync(Subscription subscription, List<DeliveryRecord> due, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var items = new List<(Deal, MatchedTerms)>();
+        var followed = await MatchExplainer.FollowedWatchlistsAsync(watchlists, subscription, cancellationToken).ConfigureAwait(false);
         foreach (var record in due.OrderBy(r => r.Created))
         {
             if (await deals.GetAsync(record.DealId, cancellationToken).ConfigureAwait(false) is { } deal)
             {
-                items.Add((deal, MatchExplainer.Explain(subscription, deal)));
+                items.Add((deal, MatchExplainer.Explain(subscription, deal, followed)));
             }
         }
 

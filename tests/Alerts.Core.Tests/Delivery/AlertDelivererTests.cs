@@ -36,7 +36,7 @@ public class AlertDelivererTests
         deals.Setup(d => d.GetAsync("deal1", It.IsAny<CancellationToken>())).ReturnsAsync(new Deal { Id = "deal1", FeedId = "f", ItemId = "i", Title = "t", Amounts = [], Tickers = Array.Empty<TickerMention>(), Created = Now });
         var options = new Mock<IOptionsMonitor<DeliveryOptions>>();
         options.Setup(o => o.CurrentValue).Returns(new DeliveryOptions { RetryBaseDelay = TimeSpan.FromSeconds(30) });
-        return new AlertDeliverer([channel.Object], deals.Object, subscriptions.Object, deliveries.Object, queue.Object, options.Object, new FakeTimeProvider(Now), NullLogger<AlertDeliverer>.Instance);
+        return new AlertDeliverer([channel.Object], deals.Object, subscriptions.Object, Mock.Of<IWatchlistStore>(), deliveries.Object, queue.Object, options.Object, new FakeTimeProvider(Now), NullLogger<AlertDeliverer>.Instance);
     }
 
     [Fact]

@@ -9,6 +9,8 @@ namespace Alerts.Core.Tests.Delivery;
 
 public class AlertMailTests
 {
+    private static readonly Dictionary<string, Watchlist> NoWatchlists = [];
+
     private static readonly Deal Deal = new()
     {
         Id = "deal1",
@@ -33,7 +35,7 @@ public class AlertMailTests
     };
 
     private static MimeMessage Compose(Uri? unsubscribe = null) => AlertMail.Compose(
-        new OutgoingAlert("alert1", DateTimeOffset.UnixEpoch, Deal, Subscription, MatchExplainer.Explain(Subscription, Deal)),
+        new OutgoingAlert("alert1", DateTimeOffset.UnixEpoch, Deal, Subscription, MatchExplainer.Explain(Subscription, Deal, NoWatchlists)),
         new SmtpOptions(),
         unsubscribe);
 
@@ -43,11 +45,33 @@ public class AlertMailTests
         var mention = Deal.Amounts[0];
         var twice = Deal with { Amounts = [mention, mention with { Evidence = new TextEvidence(40, 12, "$2.4 billion") }, new MoneyAmount(5m, "EUR", AmountQualifier.Exact, new TextEvidence(60, 2, "5€"))] };
 
-        var message = AlertMail.Compose(new OutgoingAlert("alert1", DateTimeOffset.UnixEpoch, twice, Subscription, MatchExplainer.Explain(Subscription, twice)), new SmtpOptions(), null);
+        var message = AlertMail.Compose(new OutgoingAlert("alert1", DateTimeOffset.UnixEpoch, twice, Subscription, MatchExplainer.Explain(Subscription, twice, NoWatchlists)), new SmtpOptions(), null);
 
         Assert.EndsWith("(USD 2,400,000,000; EUR 5)", message.Subject, StringComparison.Ordinal);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(message.HtmlBody!, "USD 2,400,000,000"));
         Assert.Contains("Amounts: USD 2,400,000,000; EUR 5", message.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_match_through_a_watchlist_names_the_watchlist_not_every_deal()
+    {
+        var follower = Subscription with { Tickers = [], Keywords = [], Watchlists = ["japan-tech"] };
+        var watchlist = new Watchlist { Name = "japan-tech", Tickers = ["XTKS:9984"], Updated = DateTimeOffset.UnixEpoch };
+        var matched = MatchExplainer.Explain(follower, Deal, new Dictionary<string, Watchlist> { ["japan-tech"] = watchlist });
+
+        var message = AlertMail.Compose(new OutgoingAlert("alert1", DateTimeOffset.UnixEpoch, Deal, follower, matched), new SmtpOptions(), null);
+
+        Assert.Contains("Why: it matched your watchlist japan-tech.", message.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_subscription_without_terms_is_told_it_takes_every_deal()
+    {
+        var firehose = Subscription with { Tickers = [], Keywords = [] };
+
+        var message = AlertMail.Compose(new OutgoingAlert("alert1", DateTimeOffset.UnixEpoch, Deal, firehose, MatchExplainer.Explain(firehose, Deal, NoWatchlists)), new SmtpOptions(), null);
+
+        Assert.Contains("Why: your subscription takes every deal.", message.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

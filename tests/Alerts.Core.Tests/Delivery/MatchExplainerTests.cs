@@ -30,10 +30,40 @@ public class MatchExplainerTests
             Created = DateTimeOffset.UnixEpoch,
         };
 
-        var matched = MatchExplainer.Explain(subscription, Deal);
+        var matched = MatchExplainer.Explain(subscription, Deal, new Dictionary<string, Watchlist>());
 
         Assert.Equal(["TYO:9984"], matched.Tickers);
         Assert.Equal(["CHIP"], matched.Keywords);
         Assert.Empty(matched.Watchlists);
+        Assert.False(matched.IsFirehose);
+    }
+
+    [Fact]
+    public void Names_the_followed_watchlists_whose_tickers_companies_or_keywords_the_deal_matched()
+    {
+        var subscription = new Subscription
+        {
+            Id = "s",
+            Channel = SubscriptionChannel.Webhook,
+            Target = "https://example.com/hook",
+            Watchlists = ["by-ticker", "by-company", "by-keyword", "unrelated", "deleted"],
+            Created = DateTimeOffset.UnixEpoch,
+        };
+        Watchlist List(string name, string[]? tickers = null, string[]? companies = null, string[]? keywords = null) =>
+            new() { Name = name, Tickers = tickers ?? [], Companies = companies ?? [], Keywords = keywords ?? [], Updated = DateTimeOffset.UnixEpoch };
+        var watchlists = new Dictionary<string, Watchlist>
+        {
+            ["by-ticker"] = List("by-ticker", tickers: ["9984"]),
+            ["by-company"] = List("by-company", companies: ["SoftBank"]),
+            ["by-keyword"] = List("by-keyword", keywords: ["stake"]),
+            ["unrelated"] = List("unrelated", tickers: ["VOD.L"], keywords: ["chips"]), // "chip" is in the text, not "chips"
+        };
+
+        var matched = MatchExplainer.Explain(subscription, Deal, watchlists);
+
+        Assert.Equal(["by-ticker", "by-company", "by-keyword"], matched.Watchlists);
+        Assert.Empty(matched.Tickers);
+        Assert.Empty(matched.Keywords);
+        Assert.False(matched.IsFirehose);
     }
 }

@@ -51,7 +51,7 @@ public class DeliverAlertsFunctionTests
             .ReturnsAsync(attempt);
 
     private DeliverAlertsFunction Function() => new(new AlertDeliverer(
-        [channel.Object], deals.Object, subscriptions.Object, deliveries.Object, Mock.Of<IMessageQueue>(),
+        [channel.Object], deals.Object, subscriptions.Object, Mock.Of<IWatchlistStore>(), deliveries.Object, Mock.Of<IMessageQueue>(),
         new OptionsMonitorOf<Alerts.Core.Configuration.DeliveryOptions>(new Alerts.Core.Configuration.DeliveryOptions()),
         new FakeTimeProvider(Now), NullLogger<AlertDeliverer>.Instance));
 

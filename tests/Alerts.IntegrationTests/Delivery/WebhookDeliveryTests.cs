@@ -47,6 +47,33 @@ public sealed class WebhookDeliveryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_webhook_through_a_watchlist_names_it_lists_every_source_and_each_amount_once()
+    {
+        await using var receiver = await LoopbackHttpServer.StartAsync();
+        await using var host = await RunningLocalHost.StartAsync(azurite.ConnectionString, FastRetries);
+        var keyword = "kw" + TestData.NewId();
+        var watchlist = "wl-" + TestData.NewId()[..12];
+        (await host.Admin.PutAsJsonAsync($"api/watchlists/{watchlist}", new { keywords = new[] { keyword } })).EnsureSuccessStatusCode();
+        var (id, _) = await DeliveryTestKit.SubscribeAsync(host, new { channel = "webhook", target = new Uri(receiver.BaseAddress, "/hook").AbsoluteUri, watchlists = new[] { watchlist } });
+        var single = DeliveryTestKit.UniqueDeal(keyword);
+        var deal = single with
+        {
+            Amounts = [single.Amounts[0], single.Amounts[0] with { Evidence = new Alerts.Core.Extraction.TextEvidence(60, 12, "$2.4 billion") }],
+            Sources = [new DealSource(single.FeedId, single.Link) { ItemId = single.ItemId }, new DealSource(TestData.NewId(), "https://portal.example.org/copy/" + keyword)],
+        };
+
+        await DeliveryTestKit.AlertAsync(host, deal, id);
+        var request = await Eventually.ReturnsAsync(() => Task.FromResult(receiver.Requests.FirstOrDefault(r => r.Method == "POST")), "the webhook");
+
+        using var payload = JsonDocument.Parse(request.Body);
+        var root = payload.RootElement;
+        Assert.Equal([watchlist], root.GetProperty("matched").GetProperty("watchlists").EnumerateArray().Select(s => s.GetString()));
+        Assert.Empty(root.GetProperty("matched").GetProperty("keywords").EnumerateArray());
+        Assert.Equal([deal.Link, "https://portal.example.org/copy/" + keyword], root.GetProperty("deal").GetProperty("sources").EnumerateArray().Select(s => s.GetString()));
+        Assert.Single(root.GetProperty("deal").GetProperty("amounts").EnumerateArray());
+    }
+
+    [Fact]
     public async Task A_receiver_failing_twice_then_answering_200_gets_three_attempts_with_one_webhook_id()
     {
         await using var receiver = await LoopbackHttpServer.StartAsync();
