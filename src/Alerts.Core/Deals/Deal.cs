@@ -7,9 +7,9 @@ namespace Alerts.Core.Deals;
 public sealed record Deal
 {
     /// <summary>
-    /// Stable hash of the story as first seen: its canonical URL when it has one, else a fingerprint of its
-    /// normalised title and summary (else feed and item id). Later copies under other URLs find it through their
-    /// story keys (<see cref="Storage.IStoryKeyStore"/>); a replay hits the same row.
+    /// Stable hash of the story as first seen: its canonical URL when it has one, else its feed and item id. Later
+    /// copies (other feeds, other URLs, the same text) find it through their story keys
+    /// (<see cref="Storage.IStoryKeyStore"/>); a replay hits the same row.
     /// </summary>
     public required string Id { get; init; }
     public required string FeedId { get; init; }

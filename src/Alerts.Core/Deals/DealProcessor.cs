@@ -69,9 +69,9 @@ public sealed partial class DealProcessor(
         ArgumentNullException.ThrowIfNull(extraction);
         var canonical = CanonicalUrl.Normalize(article.Link);
         var fingerprint = StoryFingerprint.Of(article.Title, article.Summary);
-        var id = canonical is not null ? UrlKey(canonical)
-            : fingerprint is not null ? TextKey(fingerprint)
-            : StableId.From(article.FeedId, article.ItemId);
+        // Without a link the id is the feed item's: text alone identifies a story only through the text key, within
+        // the story window (the same press release next quarter is a new deal).
+        var id = canonical is not null ? UrlKey(canonical) : StableId.From(article.FeedId, article.ItemId);
         return new Deal
         {
             Id = id,

@@ -19,14 +19,15 @@ public sealed class DealMergeTests
     }
 
     [Fact]
-    public void Without_a_link_the_deal_id_comes_from_the_text_fingerprint()
+    public void Without_a_link_the_deal_id_is_the_feed_items_and_the_fingerprint_ignores_formatting()
     {
         var a = DealProcessor.NewDeal(Article("feed-a", "a1", null, "SoftBank invests $2bn"), Facts(2m), Now);
+        var again = DealProcessor.NewDeal(Article("feed-a", "a1", null, "SoftBank invests $2bn"), Facts(2m), Now);
         var b = DealProcessor.NewDeal(Article("feed-b", "b1", null, "SOFTBANK invests $2bn!"), Facts(2m), Now);
-        var c = DealProcessor.NewDeal(Article("feed-c", "c1", null, "Vodafone sells towers for $2bn"), Facts(2m), Now);
 
-        Assert.Equal(a.Id, b.Id);
-        Assert.NotEqual(a.Id, c.Id);
+        Assert.Equal(a.Id, again.Id); // a replay hits the same row
+        Assert.NotEqual(a.Id, b.Id); // the text key, not the id, merges copies (within the story window)
+        Assert.Equal(a.Fingerprint, b.Fingerprint);
     }
 
     [Fact]

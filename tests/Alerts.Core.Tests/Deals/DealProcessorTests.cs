@@ -138,6 +138,20 @@ public sealed class DealProcessorTests
     }
 
     [Fact]
+    public async Task Copies_without_links_merge_by_their_text_within_the_window_only()
+    {
+        var processor = Processor();
+        var first = await processor.ProcessAsync(Article("wire", "1", null, "SoftBank (9984.T) to invest $2.4 billion in Arm", WireText), default);
+        var copy = await processor.ProcessAsync(Article("portal", "7", null, "SoftBank (9984.T) to invest $2.4 billion in Arm", WireText), default);
+        clock.Advance(options.StoryWindow + TimeSpan.FromHours(1));
+        var nextQuarter = await processor.ProcessAsync(Article("wire", "2", null, "SoftBank (9984.T) to invest $2.4 billion in Arm", WireText), default);
+
+        Assert.Equal(first!.Id, copy!.Id);
+        Assert.NotEqual(first.Id, nextQuarter!.Id);
+        Assert.Equal(2, queued.Count); // the first copy and the new deal, not the second copy
+    }
+
+    [Fact]
     public async Task A_short_generic_title_is_not_enough_to_merge_two_urls()
     {
         var processor = Processor();
