@@ -93,7 +93,10 @@ public static partial class AlertMail
         var tickers = deal.Tickers.Select(t => t.Symbol).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var summary = deal.Summary is null ? null : PlainText(deal.Summary);
         var why = Why(matched);
-        var source = deal.Link is not null && Uri.TryCreate(deal.Link, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? u : null;
+        // Only http(s) links from the feeds become links in the mail (no javascript: or data: from a hostile feed).
+        var sources = WebhookDeal.SourcesOf(deal)
+            .Select(link => Uri.TryCreate(link, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? u : null)
+            .OfType<Uri>().ToList();
 
         text.AppendLine(OneLine(deal.Title)).AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Amounts: {amounts}")
@@ -103,7 +106,7 @@ public static partial class AlertMail
             text.AppendLine().AppendLine(summary).AppendLine();
         }
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"Source: {source?.AbsoluteUri ?? "(no link)"}")
+        text.AppendLine(CultureInfo.InvariantCulture, $"{(sources.Count > 1 ? "Sources" : "Source")}: {(sources.Count == 0 ? "(no link)" : string.Join(" ", sources.Select(u => u.AbsoluteUri)))}")
             .AppendLine(CultureInfo.InvariantCulture, $"Why: {why}");
 
         html.Append(CultureInfo.InvariantCulture, $"<h{headingLevel}>{Encode(OneLine(deal.Title))}</h{headingLevel}>\n")
@@ -116,9 +119,16 @@ public static partial class AlertMail
             html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(summary)}</p>\n");
         }
 
-        if (source is not null)
+        if (sources.Count > 0)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{Encode(source.AbsoluteUri)}\">Read the source</a></p>\n");
+            // The first source, then the other sites that told the story, named by their host.
+            html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{Encode(sources[0].AbsoluteUri)}\">Read the source</a>");
+            foreach (var other in sources.Skip(1))
+            {
+                html.Append(CultureInfo.InvariantCulture, $" &middot; <a href=\"{Encode(other.AbsoluteUri)}\">{Encode(other.Host)}</a>");
+            }
+
+            html.Append("</p>\n");
         }
 
         html.Append(CultureInfo.InvariantCulture, $"<p><em>Why you get this:</em> {Encode(why)}</p>\n");

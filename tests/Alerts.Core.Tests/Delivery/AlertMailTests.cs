@@ -75,6 +75,27 @@ public class AlertMailTests
     }
 
     [Fact]
+    public void Every_http_source_is_linked_and_other_schemes_are_not()
+    {
+        var told = Deal with
+        {
+            Sources =
+            [
+                new DealSource("feed1", Deal.Link) { ItemId = "item1" },
+                new DealSource("feed2", "https://portal.example.org/copy") { ItemId = "x" },
+                new DealSource("feed3", "javascript:alert(1)") { ItemId = "y" },
+            ],
+        };
+
+        var message = AlertMail.Compose(new OutgoingAlert("alert1", DateTimeOffset.UnixEpoch, told, Subscription, MatchExplainer.Explain(Subscription, told, NoWatchlists)), new SmtpOptions(), null);
+
+        Assert.Contains("Sources: https://news.example.com/softbank https://portal.example.org/copy", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://portal.example.org/copy\">portal.example.org</a>", message.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("javascript:", message.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("javascript:", message.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Feed_provided_markup_never_reaches_the_html_part()
     {
         var html = Compose().HtmlBody;
