@@ -230,10 +230,12 @@ public sealed partial class DealProcessor(
             {
                 if (merged.Revision != stored.Deal.Revision)
                 {
+                    Telemetry.AlertsTelemetry.DealsUpdated.Add(1, new KeyValuePair<string, object?>("kind", "revision"));
                     LogRevision(logger, merged.Title, merged.Revision, merged.AlertRevision == merged.Revision);
                 }
                 else if (merged.Sources.Count != stored.Deal.Sources.Count)
                 {
+                    Telemetry.AlertsTelemetry.DealsUpdated.Add(1, new KeyValuePair<string, object?>("kind", "source"));
                     LogSource(logger, merged.Title, merged.Sources.Count);
                 }
 

@@ -21,6 +21,9 @@ public static class AlertsTelemetry
     /// <summary>Deals created (replays not counted).</summary>
     public static Counter<long> DealsExtracted { get; } = Meter.CreateCounter<long>("alerts.deals", description: "Deals extracted");
 
+    /// <summary>Articles that joined an existing deal (another feed or site telling the story, or a revision), tagged by kind.</summary>
+    public static Counter<long> DealsUpdated { get; } = Meter.CreateCounter<long>("alerts.deals.updated", description: "Deals given another source or a revision");
+
     /// <summary>Alerts delivered.</summary>
     public static Counter<long> AlertsDelivered { get; } = Meter.CreateCounter<long>("alerts.alerts.delivered", description: "Alerts delivered");
 

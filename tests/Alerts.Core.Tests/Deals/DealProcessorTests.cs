@@ -152,6 +152,39 @@ public sealed class DealProcessorTests
     }
 
     [Fact]
+    public async Task Another_source_and_a_revision_are_counted_by_kind_in_the_alerts_deals_updated_metric()
+    {
+        var kinds = new System.Collections.Concurrent.ConcurrentBag<string>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == Telemetry.AlertsTelemetry.SourceName && instrument.Name == "alerts.deals.updated")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "kind")
+                {
+                    kinds.Add((string)tag.Value!);
+                }
+            }
+        });
+        listener.Start();
+        var processor = Processor();
+        var title = $"SoftBank (9984.T) to invest $2.4 billion in Arm, ref {Guid.NewGuid():N}"; // other tests' deals stay apart
+
+        await processor.ProcessAsync(Article("wire", "1", "https://wire.example.com/m", title, WireText), default);
+        await processor.ProcessAsync(Article("portal", "2", "https://portal.example.org/m", title, WireText), default);
+        await processor.ProcessAsync(Article("portal", "2", "https://portal.example.org/m", title.Replace("$2.4", "$3", StringComparison.Ordinal), WireText), default);
+
+        Assert.Equal(["revision", "source"], kinds.Order());
+    }
+
+    [Fact]
     public async Task A_short_generic_title_is_not_enough_to_merge_two_urls()
     {
         var processor = Processor();
