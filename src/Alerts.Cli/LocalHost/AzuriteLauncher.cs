@@ -31,22 +31,7 @@ internal sealed class AzuriteInstance(Process? process, int blobPort, int queueP
             return;
         }
 
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
-            }
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
-        {
-            // Already gone, or refusing to die: nothing more to do at shutdown.
-        }
-        finally
-        {
-            process.Dispose();
-        }
+        await ChildProcesses.StopAsync(process).ConfigureAwait(false);
     }
 }
 

@@ -12,22 +12,7 @@ internal sealed class Smtp4devInstance(Process process, int smtpPort, Uri webUi)
 
     public async ValueTask DisposeAsync()
     {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
-            }
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
-        {
-            // Already gone, or refusing to die: nothing more to do at shutdown.
-        }
-        finally
-        {
-            process.Dispose();
-        }
+        await ChildProcesses.StopAsync(process).ConfigureAwait(false);
     }
 }
 

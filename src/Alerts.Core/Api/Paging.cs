@@ -24,10 +24,17 @@ public static class PageCursor
         return Base64Url.EncodeToString(payload) + "." + Base64Url.EncodeToString(Checksum(payload));
     }
 
-    /// <summary>The position encoded in <paramref name="cursor"/> for <paramref name="list"/>, or a 400 problem.</summary>
-    public static ApiResult<string> Decode(string list, string cursor)
+    /// <summary>
+    /// The position encoded in <paramref name="cursor"/> for <paramref name="list"/> (null when there is no cursor:
+    /// the first page), or a 400 problem.
+    /// </summary>
+    public static ApiResult<string> Decode(string list, string? cursor)
     {
-        ArgumentNullException.ThrowIfNull(cursor);
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return new ApiResult<string>(200, null, null);
+        }
+
         var invalid = ApiProblem.Invalid("cursor", "The cursor is not one this list returned; start again without it.");
         var dot = cursor.IndexOf('.', StringComparison.Ordinal);
         if (cursor.Length > 1024 || dot <= 0)

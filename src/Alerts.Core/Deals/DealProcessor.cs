@@ -260,8 +260,11 @@ public sealed partial class DealProcessor(
     /// "USD 30,000,000,000; EUR 1,200,000" for logs and mails: each amount once, though a story names it in its
     /// title and again in its summary (the deal keeps every mention, with its evidence).
     /// </summary>
-    public static string Describe(IEnumerable<MoneyAmount> amounts) =>
-        string.Join("; ", amounts.Select(a => $"{a.Currency} {a.Value.ToString("#,0.##", CultureInfo.InvariantCulture)}").Distinct(StringComparer.Ordinal));
+    public static string Describe(IEnumerable<MoneyAmount> amounts) => string.Join("; ", Labels(amounts));
+
+    /// <summary>"USD 30,000,000,000" per distinct amount, in order of mention.</summary>
+    public static IEnumerable<string> Labels(IEnumerable<MoneyAmount> amounts) =>
+        amounts.Select(a => $"{a.Currency} {a.Value.ToString("#,0.##", CultureInfo.InvariantCulture)}").Distinct(StringComparer.Ordinal);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deal: \"{Title}\" amounts [{Amounts}] tickers [{Tickers}]")]
     private static partial void LogDeal(ILogger logger, string title, string amounts, string tickers);

@@ -81,19 +81,13 @@ public sealed class DealQueries(IDealStore deals)
 
         // The cursor is bound to the filter, so it cannot resume a different query at a meaningless position.
         var list = string.Join('|', ListName, key?.ToString(), from?.UtcTicks.ToString(CultureInfo.InvariantCulture), min?.ToString(CultureInfo.InvariantCulture));
-        string? after = null;
-        if (!string.IsNullOrEmpty(cursor))
+        var after = PageCursor.Decode(list, cursor);
+        if (after.Problem is { } cursorProblem)
         {
-            var position = PageCursor.Decode(list, cursor);
-            if (position.Problem is { } cursorProblem)
-            {
-                return cursorProblem;
-            }
-
-            after = position.Value;
+            return cursorProblem;
         }
 
-        var page = await deals.ListPageAsync(new DealFilter(key, from, min), after, count.Value, cancellationToken).ConfigureAwait(false);
+        var page = await deals.ListPageAsync(new DealFilter(key, from, min), after.Value, count.Value, cancellationToken).ConfigureAwait(false);
         return ApiResult<Page<DealResource>>.Ok(new Page<DealResource>(
             [.. page.Items.Select(DealResource.From)],
             page.After is null ? null : PageCursor.Encode(list, page.After)));

@@ -110,7 +110,7 @@ public static partial class AlertMail
             .AppendLine(CultureInfo.InvariantCulture, $"Why: {why}");
 
         html.Append(CultureInfo.InvariantCulture, $"<h{headingLevel}>{Encode(OneLine(deal.Title))}</h{headingLevel}>\n")
-            .Append("<p>Amounts: ").AppendJoin("; ", deal.Amounts.Select(a => DealProcessor.Describe([a])).Distinct(StringComparer.Ordinal).Select(a => $"<strong style=\"background:#fff3b0\">{Encode(a)}</strong>"))
+            .Append("<p>Amounts: ").AppendJoin("; ", DealProcessor.Labels(deal.Amounts).Select(a => $"<strong style=\"background:#fff3b0\">{Encode(a)}</strong>"))
             .Append("</p>\n<p>Tickers: ")
             .Append(tickers.Count == 0 ? "none" : string.Join(", ", tickers.Select(t => $"<strong><code>{Encode(t)}</code></strong>")))
             .Append("</p>\n");

@@ -142,10 +142,14 @@ internal sealed class TableDealStore(TableServiceClient tables) : IDealStore
 
     public async Task<bool> AddIfAbsentAsync(Deal deal, CancellationToken cancellationToken)
     {
+        // Index rows after the deal: a crash in between is repaired by the replay, which finds the deal stored and
+        // reindexes it (DealProcessor); a lost race leaves indexing to the winner.
         var added = await table.AddIfAbsentAsync(deal.Id, RowKey, deal, cancellationToken).ConfigureAwait(false);
-        // Index rows after the deal, from the stored copy: a crash in between is repaired by the replay.
-        var stored = added ? deal : await GetAsync(deal.Id, cancellationToken).ConfigureAwait(false) ?? deal;
-        await ReindexAsync(stored, null, cancellationToken).ConfigureAwait(false);
+        if (added)
+        {
+            await ReindexAsync(deal, null, cancellationToken).ConfigureAwait(false);
+        }
+
         return added;
     }
 

@@ -134,19 +134,13 @@ public sealed partial class SubscriptionService(
         }
 
         var list = string.IsNullOrEmpty(watchlist) ? ListName : $"{ListName}/{watchlist}";
-        string? after = null;
-        if (!string.IsNullOrEmpty(cursor))
+        var after = PageCursor.Decode(list, cursor);
+        if (after.Problem is { } cursorProblem)
         {
-            var position = PageCursor.Decode(list, cursor);
-            if (position.Problem is { } cursorProblem)
-            {
-                return cursorProblem;
-            }
-
-            after = position.Value;
+            return cursorProblem;
         }
 
-        var page = await store.ListPageAsync(string.IsNullOrEmpty(watchlist) ? null : watchlist, after, count.Value, cancellationToken).ConfigureAwait(false);
+        var page = await store.ListPageAsync(string.IsNullOrEmpty(watchlist) ? null : watchlist, after.Value, count.Value, cancellationToken).ConfigureAwait(false);
         return ApiResult<Page<Subscription>>.Ok(new Page<Subscription>(page.Items, page.After is null ? null : PageCursor.Encode(list, page.After)));
     }
 
